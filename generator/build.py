@@ -1,0 +1,92 @@
+"""The orchestrator: one readable function listing the stages of a build.
+
+Validate everything first (config, content, templates, page plan), then write. ``check``
+runs exactly the first half. Nothing touches the output folder until every page has been
+rendered into a staging directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import SiteConfig
+from generator.content.load import load_content
+from generator.errors import ContentError, Diagnostic, GeneratorError
+from generator.publish import output
+from generator.render.templates import RenderedFile, make_environment, render_page
+from generator.render.views import ViewBuilder
+from generator.report import Reporter
+from generator.site.model import SiteModel, build_model
+from generator.site.plan import PageSpec, check_plan, plan_pages
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedSite:
+    """Everything known before writing: the validated model and the page plan."""
+
+    model: SiteModel
+    specs: tuple[PageSpec, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    output_dir: Path
+    pages: int
+    articles: int
+    bytes_written: int
+    timings: dict[str, float]
+    warnings: tuple[Diagnostic, ...]
+
+
+def check_site(config: SiteConfig, reporter: Reporter, strict: bool = False) -> CheckedSite:
+    """Load and validate everything; raise GeneratorError with every problem found."""
+    with reporter.stage("load"):
+        loaded = load_content(config.content_dir, config.root, config.home_country)
+    errors = [d for d in loaded.diagnostics if d.is_error or strict]
+    if errors:
+        raise ContentError(loaded.diagnostics)
+    with reporter.stage("model"):
+        model = build_model(loaded.articles, config.lists.related)
+    with reporter.stage("plan"):
+        specs = plan_pages(model, config.lists.per_page)
+        collisions = check_plan(specs)
+    if collisions:
+        raise ContentError(collisions)
+    return CheckedSite(model, specs, loaded.diagnostics)
+
+
+def build_site(
+    config: SiteConfig,
+    reporter: Reporter,
+    output_dir: Path | None = None,
+    strict: bool = False,
+) -> BuildResult:
+    """Build the whole site into ``output_dir`` (default: config's), atomically."""
+    target = output_dir or config.output_dir
+    checked = check_site(config, reporter, strict)
+    with reporter.stage("templates"):
+        environment = make_environment(config.templates_dir)
+    with output.OutputLock(target):
+        output.clean_leftovers(target)
+        with reporter.stage("render+write"):
+            views = ViewBuilder(config, checked.model, checked.specs)
+            rendered = (
+                RenderedFile(spec.url, render_page(environment, spec.template, views.context(spec), spec.url))
+                for spec in checked.specs
+            )
+            staged = output.stage(target, rendered, config.static_dir)
+        with reporter.stage("swap"):
+            output.swap(staged, target)
+    return BuildResult(
+        output_dir=target,
+        pages=staged.files,
+        articles=len(checked.model.articles),
+        bytes_written=staged.bytes_written,
+        timings=dict(reporter.timings),
+        warnings=checked.warnings,
+    )
+
+
+__all__ = ["BuildResult", "CheckedSite", "GeneratorError", "build_site", "check_site"]

@@ -1,0 +1,135 @@
+"""The `archive` command: argparse subcommands with thin handlers.
+
+Each handler loads config, calls one library function and maps errors to exit codes:
+0 ok, 1 the user must act, 2 a bug (traceback shown), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from generator.config import CONFIG_FILE, SiteConfig, load_config, with_overrides
+from generator.errors import GeneratorError
+from generator.report import Reporter
+
+EXIT_OK, EXIT_USER, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    reporter = Reporter(quiet=getattr(args, "quiet", False))
+    try:
+        return args.handler(args, reporter)
+    except GeneratorError as exc:
+        reporter.diagnostics(exc.diagnostics)
+        errors = sum(1 for d in exc.diagnostics if d.is_error)
+        reporter.err.write(f"Échec : {errors} erreur(s), rien n'a été écrit.\n")
+        return EXIT_USER
+    except KeyboardInterrupt:
+        reporter.err.write("Interrompu.\n")
+        return EXIT_INTERRUPTED
+    except Exception:  # the only broad catch: an unexpected error is a bug, shown in full
+        traceback.print_exc()
+        reporter.err.write("Erreur interne du générateur (un bogue) : merci de la signaler.\n")
+        return EXIT_BUG
+
+
+def _parser() -> argparse.ArgumentParser:
+    from generator import __version__
+
+    parser = argparse.ArgumentParser(prog="archive", description="Générateur d'archives de presse statiques.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = _command(commands, "build", "construire le site dans build/", _build)
+    build.add_argument("--base-url", help="URL publique du site (remplace base_url de site.yaml)")
+    build.add_argument("--output", type=Path, help="dossier de sortie (défaut : paths.output)")
+    build.add_argument("--strict", action="store_true", help="les avertissements deviennent des erreurs")
+
+    serve = _command(commands, "serve", "construire et servir le site en local", _serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--base-url", help="URL du site servi (défaut : http://HOST:PORT/)")
+
+    check = _command(commands, "check", "vérifier le contenu sans rien écrire", _check)
+    check.add_argument("--strict", action="store_true", help="les avertissements deviennent des erreurs")
+
+    ingest = _command(commands, "ingest", "importer des articles bruts (pas encore disponible)", _ingest)
+    ingest.add_argument("paths", nargs="*", type=Path)
+
+    new = _command(commands, "new", "créer un article à remplir", _new)
+    new.add_argument("title", help="titre de l'article")
+    new.add_argument("--date", help="AAAA-MM-JJ, AAAA-MM ou AAAA")
+    new.add_argument("--countries", default="", help="codes ISO séparés par des virgules, ex. VN,BY")
+    return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction, name: str, help_text: str, handler: Callable[..., int]
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=help_text, description=help_text)
+    command.add_argument("--config", type=Path, default=Path(CONFIG_FILE), help="fichier de configuration")
+    command.add_argument("-q", "--quiet", action="store_true", help="n'afficher que les erreurs")
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _config(args: argparse.Namespace) -> SiteConfig:
+    return with_overrides(load_config(args.config), base_url=getattr(args, "base_url", None))
+
+
+def _build(args: argparse.Namespace, reporter: Reporter) -> int:
+    from generator.build import build_site
+
+    config = _config(args)
+    output_dir = args.output.resolve() if args.output else None
+    result = build_site(config, reporter, output_dir=output_dir, strict=args.strict)
+    reporter.diagnostics(result.warnings)
+    timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
+    reporter.info(f"{result.pages} fichiers, {result.articles} articles -> {result.output_dir} ({timings})")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, reporter: Reporter) -> int:
+    from generator.build import check_site
+
+    checked = check_site(_config(args), reporter, strict=args.strict)
+    reporter.diagnostics(checked.warnings)
+    flagged = checked.model.flagged
+    for article in flagged:
+        reporter.info(f"{article.source_path}: à vérifier : " + " ; ".join(article.review))
+    reporter.info(f"{len(checked.model.articles)} articles valides, {len(flagged)} à vérifier.")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, reporter: Reporter) -> int:
+    from generator.serve import serve
+
+    config = load_config(args.config)
+    base_url = args.base_url or f"http://{args.host}:{args.port}/"
+    serve(with_overrides(config, base_url=base_url), reporter, args.host, args.port)
+    return EXIT_OK
+
+
+def _ingest(args: argparse.Namespace, reporter: Reporter) -> int:
+    reporter.err.write("archive ingest : pas encore disponible (voir le ticket d'import).\n")
+    return EXIT_USER
+
+
+def _new(args: argparse.Namespace, reporter: Reporter) -> int:
+    from generator.content.scaffold import NewArticle, create_article
+
+    config = load_config(args.config)
+    countries = tuple(code for code in args.countries.split(",") if code.strip())
+    path = create_article(config.content_dir, NewArticle(args.title, args.date, countries))
+    print(path.relative_to(config.root) if path.is_relative_to(config.root) else path)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

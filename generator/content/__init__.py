@@ -1,0 +1,1 @@
+"""Stage 1: content/*.md -> validated Articles."""

@@ -1,0 +1,160 @@
+"""Staging and the atomic swap: ``build/`` is either the previous site or the new one.
+
+Pages are written into a fresh staging directory beside the output folder (same file
+system, so the final step is a rename). Only when everything succeeded is the staging
+directory exchanged with ``build/``; on Linux that exchange is one atomic ``renameat2``
+call, so there is no instant at which ``build/`` is missing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import PublishError, error
+from generator.render.templates import RenderedFile
+from generator.site.urls import output_path
+
+STAGING_PREFIX = ".staging-"
+OLD_PREFIX = ".old-"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+@dataclass(frozen=True, slots=True)
+class StagedSite:
+    directory: Path
+    files: int
+    bytes_written: int
+
+
+def stage(output_dir: Path, files: Iterable[RenderedFile], static_dir: Path | None) -> StagedSite:
+    """Write every rendered file (and the static folder) into a new staging directory."""
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{output_dir.name}-", dir=output_dir.parent))
+    count = written = 0
+    try:
+        created: set[Path] = set()
+        for rendered in files:
+            target = directory / output_path(rendered.url)
+            if target.parent not in created:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                created.add(target.parent)
+            target.write_bytes(rendered.data)
+            count += 1
+            written += len(rendered.data)
+        if static_dir is not None and static_dir.is_dir():
+            shutil.copytree(static_dir, directory / "static", dirs_exist_ok=True)
+    except OSError as exc:
+        discard(directory)
+        raise PublishError(
+            [error(_failed_path(exc, directory), None, "publish.write", _describe(exc))]
+        ) from exc
+    except BaseException:
+        discard(directory)
+        raise
+    return StagedSite(directory, count, written)
+
+
+def swap(staged: StagedSite, output_dir: Path) -> None:
+    """Make the staged site the output folder; the previous one is removed afterwards."""
+    try:
+        if output_dir.exists() and _exchange(staged.directory, output_dir):
+            discard(staged.directory)  # now holds the previous site
+            return
+        if output_dir.exists():
+            old = output_dir.with_name(f"{OLD_PREFIX}{output_dir.name}-{os.getpid()}")
+            os.rename(output_dir, old)
+            os.rename(staged.directory, output_dir)
+            discard(old)
+        else:
+            os.rename(staged.directory, output_dir)
+    except OSError as exc:
+        discard(staged.directory)
+        raise PublishError([error(str(output_dir), None, "publish.swap", _describe(exc))]) from exc
+
+
+def discard(directory: Path) -> None:
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def clean_leftovers(output_dir: Path) -> None:
+    """Remove staging folders left by a build that was killed (SIGKILL cannot clean up)."""
+    if not output_dir.parent.is_dir():
+        return
+    for prefix in (STAGING_PREFIX, OLD_PREFIX):
+        for leftover in output_dir.parent.glob(f"{prefix}{output_dir.name}-*"):
+            discard(leftover)
+
+
+def _exchange(one: Path, other: Path) -> bool:
+    """Atomically swap two directories (Linux renameat2); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(one), _AT_FDCWD, os.fsencode(other), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(other))
+
+
+def _failed_path(exc: OSError, staging: Path) -> str:
+    return str(exc.filename) if exc.filename else str(staging)
+
+
+def _describe(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+class OutputLock:
+    """An exclusive lock beside the output folder, so two builds never interleave.
+
+    ``flock`` is released by the kernel when the process dies, even by SIGKILL, so a killed
+    build never leaves a stale lock behind.
+    """
+
+    def __init__(self, output_dir: Path):
+        self.path = output_dir.with_name(f".{output_dir.name}.lock")
+        self._handle: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise PublishError(
+                [
+                    error(
+                        str(self.path),
+                        None,
+                        "publish.locked",
+                        "another build is writing this output folder",
+                        "wait for it to finish, then build again",
+                    )
+                ]
+            ) from None
+        self._handle = handle
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None

@@ -1,0 +1,1 @@
+"""Stage 3: pages -> bytes (Markdown, French formatting, Jinja templates)."""

@@ -1,0 +1,85 @@
+"""The Jinja environment and page rendering, with errors located in the template.
+
+Autoescape is on for HTML and XML (mkdocs and Pelican leave it off; we do not), and
+``StrictUndefined`` turns a missing field into an error instead of an empty string.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import Diagnostic, TemplateError, error
+from generator.render import french
+
+AUTOESCAPED = ("html", "xml")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedFile:
+    url: str  #: site-relative URL of the page.
+    data: bytes
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """A configured environment; every template is compiled up front so syntax errors in
+    templates a build would not reach are still reported."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    register_filters(environment)
+    problems = []
+    for name in environment.list_templates():
+        try:
+            environment.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(
+                _template_diagnostic(templates_dir, exc.name or name, exc.lineno, exc.message or "")
+            )
+    if problems:
+        raise TemplateError(problems)
+    return environment
+
+
+def register_filters(environment: jinja2.Environment) -> None:
+    """The one place template filters are registered."""
+    environment.filters["number"] = french.format_number
+
+
+def render_page(environment: jinja2.Environment, template: str, context: dict, url: str) -> bytes:
+    """Render one page; a failure names the template line and the page being rendered."""
+    try:
+        return environment.get_template(template).render(context).encode("utf-8")
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            [error(f"templates/{exc.name}", None, "template.missing", f"template not found (page {url})")]
+        ) from None
+    except jinja2.TemplateError as exc:
+        name, line = _template_frame(exc, environment, template)
+        raise TemplateError(
+            [_template_diagnostic(None, name, line, f"{exc} (while rendering {url})")]
+        ) from exc
+
+
+def _template_frame(exc: Exception, environment: jinja2.Environment, fallback: str) -> tuple[str, int | None]:
+    """Jinja rewrites tracebacks so template frames carry the template file and line."""
+    loader = environment.loader
+    roots = [Path(p).resolve() for p in getattr(loader, "searchpath", [])]
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename).resolve()
+        for root in roots:
+            if path.is_relative_to(root):
+                return path.relative_to(root).as_posix(), frame.lineno
+    return fallback, None
+
+
+def _template_diagnostic(templates_dir: Path | None, name: str, line: int | None, message: str) -> Diagnostic:
+    return error(f"templates/{name}", line, "template.error", message)

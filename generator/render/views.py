@@ -1,0 +1,460 @@
+"""Model -> template context: the documented contract between the generator and templates.
+
+Templates see plain dicts of display-ready values (French dates, final hrefs with the base
+path applied), never the model itself, so a template cannot reach into internals and every
+link is built in one place. Article cards and bodies are built once per article and reused
+on every page that lists them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.config import SiteConfig
+from generator.content.countries import load_countries
+from generator.content.model import Article, CountryPair, Person
+from generator.render import french
+from generator.render.markup import MarkdownRenderer
+from generator.site import urls
+from generator.site.model import SiteModel
+from generator.site.plan import Page, PageSpec
+from generator.site.relations import CountryEntry, PairHistory
+from generator.site.timeline import MonthGroup, YearGroup
+
+Context = dict[str, Any]
+
+
+class ViewBuilder:
+    """Builds the context of each planned page. One instance per build."""
+
+    def __init__(self, config: SiteConfig, model: SiteModel, specs: tuple[PageSpec, ...]):
+        self.config = config
+        self.model = model
+        self.specs = specs
+        self._markdown = MarkdownRenderer()
+        self._cards: dict[str, Context] = {}
+        self._bodies: dict[str, str] = {}
+        self.site = {
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "base_url": config.base_url,
+            "home_url": self.href(urls.HOME),
+            "feed_url": self.href(urls.FEED),
+            "stylesheet": self.href(f"{urls.STATIC}style.css"),
+            "home_country": load_countries()[config.home_country].name,
+            "nav": [
+                {"label": "Accueil", "url": self.href(urls.HOME), "kind": "home"},
+                {"label": "Chronologie", "url": self.href(urls.TIMELINE), "kind": "timeline"},
+                {"label": "Relations", "url": self.href(urls.PAIRS), "kind": "pairs"},
+                {"label": "Pays", "url": self.href(urls.COUNTRIES), "kind": "countries"},
+            ],
+        }
+
+    # -- links -------------------------------------------------------------------------
+
+    def href(self, url: str) -> str:
+        """Site-relative URL -> link that works under the base path ('/repo/...')."""
+        return self.config.base_path + url.lstrip("/")
+
+    def absolute(self, url: str) -> str:
+        return self.config.base_url + url.lstrip("/")
+
+    # -- the one entry point -------------------------------------------------------------
+
+    def context(self, spec: PageSpec) -> Context:
+        builder = getattr(self, "_" + spec.kind.replace("-", "_"))
+        specific = builder(spec)
+        page = specific.pop("page")
+        page.setdefault("description", self.config.description)
+        page.setdefault("noindex", False)
+        page.setdefault("og_type", "website")
+        page.update(
+            kind=spec.kind,
+            url=self.href(spec.url),
+            canonical=self.absolute(spec.url),
+            pagination=self._pagination(spec.page),
+        )
+        if spec.page is not None and spec.page.number > 1:
+            page["title"] = f"{page['title']} (page {spec.page.number})"
+        return {"site": self.site, "page": page, **specific}
+
+    # -- shared pieces ----------------------------------------------------------------------
+
+    def card(self, article: Article) -> Context:
+        """What a list shows of an article."""
+        if article.slug not in self._cards:
+            self._cards[article.slug] = {
+                "title": article.title,
+                "url": self.href(urls.article_url(article)),
+                "date": french.format_date(article.date),
+                "date_iso": article.date.iso,
+                "dateline": article.dateline,
+                "summary": article.summary,
+                "pairs": [self._pair_link(pair) for pair in article.pairs],
+                "flagged": article.flagged,
+            }
+        return self._cards[article.slug]
+
+    def body_html(self, article: Article) -> str:
+        if article.slug not in self._bodies:
+            self._bodies[article.slug] = self._markdown.to_html(article.body)
+        return self._bodies[article.slug]
+
+    def _pair_link(self, pair: CountryPair) -> Context:
+        return {"name": pair.name, "url": self.href(urls.pair_url(pair))}
+
+    def _pair_row(self, history: PairHistory) -> Context:
+        return {
+            **self._pair_link(history.pair),
+            "count": history.count,
+            "count_text": french.count_noun(history.count, "article"),
+            "first": french.format_date(history.first),
+            "latest": french.format_date(history.latest),
+        }
+
+    def _cards_of(self, page: Page | None) -> list[Context]:
+        return [self.card(article) for article in page.items] if page else []
+
+    def _pagination(self, page: Page | None) -> Context | None:
+        if page is None or page.total < 2:
+            return None
+        return {
+            "number": page.number,
+            "total": page.total,
+            "previous_url": self.href(page.previous_url) if page.previous_url else None,
+            "next_url": self.href(page.next_url) if page.next_url else None,
+            "pages": [
+                {"number": n, "url": self.href(urls.page_url(page.first_url, n)), "current": n == page.number}
+                for n in range(1, page.total + 1)
+            ],
+        }
+
+    def _crumbs(self, *trail: tuple[str, str | None]) -> list[Context]:
+        crumbs = [{"label": "Accueil", "url": self.href(urls.HOME)}]
+        crumbs += [{"label": label, "url": self.href(url) if url else None} for label, url in trail]
+        return crumbs
+
+    def _year_link(self, year: YearGroup) -> Context:
+        return {
+            "year": year.year,
+            "url": self.href(urls.year_url(year.year)),
+            "count": year.count,
+            "count_text": french.count_noun(year.count, "article"),
+            "months": [self._month_link(month) for month in year.months],
+        }
+
+    def _month_link(self, month: MonthGroup) -> Context:
+        return {
+            "label": french.month_name(month.month),
+            "url": self.href(urls.month_url(month.year, month.month)),
+            "count": len(month.articles),
+            "count_text": french.count_noun(len(month.articles), "article"),
+        }
+
+    # -- page families (one method per PageSpec.kind) -----------------------------------------
+
+    def _home(self, spec: PageSpec) -> Context:
+        model = self.model
+        return {
+            "page": {"title": self.config.title, "breadcrumbs": []},
+            "latest": [self.card(article) for article in model.articles[: self.config.lists.home_latest]],
+            "pairs": [self._pair_row(history) for history in model.pairs],
+            "years": [self._year_link(year) for year in model.timeline.years],
+            "undated": self._undated_link(),
+            "review_count": len(model.flagged),
+            "review_url": self.href(urls.REVIEW),
+            "totals": {
+                "articles": french.count_noun(len(model.articles), "article"),
+                "pairs": french.count_noun(len(model.pairs), "relation"),
+                "countries": french.count_noun(len(model.countries), "pays", "pays"),
+            },
+        }
+
+    def _undated_link(self) -> Context | None:
+        count = len(self.model.timeline.undated)
+        if not count:
+            return None
+        return {
+            "url": self.href(urls.UNDATED),
+            "count": count,
+            "count_text": french.count_noun(count, "article"),
+        }
+
+    def _article(self, spec: PageSpec) -> Context:
+        article: Article = spec.subject  # type: ignore[assignment]
+        view = {
+            **self.card(article),
+            "precision": article.date.precision.value,
+            "source": article.source,
+            "source_url": article.source_url,
+            "countries": [
+                {"name": country.name, "url": self.href(urls.country_url(country))}
+                for country in article.countries
+            ],
+            "people": [self._person(person) for person in article.people],
+            "tags": list(article.tags),
+            "review": list(article.review),
+            "body_html": self.body_html(article),
+        }
+        if article.date.year is not None:
+            date_crumb = (str(article.date.year), urls.year_url(article.date.year))
+        else:
+            date_crumb = ("Sans date", urls.UNDATED)
+        breadcrumbs = self._crumbs(("Chronologie", urls.TIMELINE), date_crumb, (article.title, None))
+        return {
+            "page": {
+                "title": article.title,
+                "description": article.summary or self.config.description,
+                "og_type": "article",
+                "published": french.rfc3339(article.date) if article.date.day else None,
+                "breadcrumbs": breadcrumbs,
+            },
+            "article": view,
+            "related": [self.card(other) for other in self.model.related.get(article.slug, ())],
+            "jsonld": self._news_article(article, view, breadcrumbs),
+        }
+
+    def _person(self, person: Person) -> Context:
+        country = person.country
+        return {
+            "name": person.name,
+            "role": person.role,
+            "country": {"name": country.name, "url": self.href(urls.country_url(country))}
+            if country
+            else None,
+        }
+
+    def _news_article(self, article: Article, view: Context, breadcrumbs: list[Context]) -> list[Context]:
+        """schema.org NewsArticle + BreadcrumbList, serialised by the template's |tojson."""
+        url = self.absolute(urls.article_url(article))
+        news: Context = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": self.config.language,
+            "publisher": {"@type": "Organization", "name": self.config.publisher},
+        }
+        if article.date.iso:
+            news["datePublished"] = article.date.iso
+        if article.dateline:
+            news["dateline"] = article.dateline
+        if article.summary:
+            news["description"] = article.summary
+        if article.source:
+            news["sourceOrganization"] = {"@type": "Organization", "name": article.source}
+        if article.source_url:
+            news["isBasedOn"] = article.source_url
+        if article.countries:
+            news["contentLocation"] = [{"@type": "Country", "name": c.name} for c in article.countries]
+        if article.people:
+            news["mentions"] = [
+                {"@type": "Person", "name": p.name, **({"jobTitle": p.role} if p.role else {})}
+                for p in article.people
+            ]
+        if article.tags:
+            news["keywords"] = list(article.tags)
+        trail = {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": index,
+                    "name": crumb["label"],
+                    **(
+                        {"item": self.config.base_url + crumb["url"][len(self.config.base_path) :]}
+                        if crumb["url"]
+                        else {}
+                    ),
+                }
+                for index, crumb in enumerate(breadcrumbs, start=1)
+            ],
+        }
+        return [news, trail]
+
+    def _timeline(self, spec: PageSpec) -> Context:
+        return {
+            "page": {"title": "Chronologie", "breadcrumbs": self._crumbs(("Chronologie", None))},
+            "years": [self._year_link(year) for year in self.model.timeline.years],
+            "undated": self._undated_link(),
+        }
+
+    def _year(self, spec: PageSpec) -> Context:
+        year: YearGroup = spec.subject  # type: ignore[assignment]
+        return {
+            "page": {
+                "title": f"Année {year.year}",
+                "breadcrumbs": self._crumbs(("Chronologie", urls.TIMELINE), (str(year.year), None)),
+            },
+            "year": self._year_link(year),
+        }
+
+    def _month(self, spec: PageSpec) -> Context:
+        month: MonthGroup = spec.subject  # type: ignore[assignment]
+        label = f"{french.month_name(month.month).capitalize()} {month.year}"
+        if month.month is None:
+            label = f"{month.year}, mois inconnu"
+        return {
+            "page": {
+                "title": label,
+                "breadcrumbs": self._crumbs(
+                    ("Chronologie", urls.TIMELINE),
+                    (str(month.year), urls.year_url(month.year)),
+                    (french.month_name(month.month), None),
+                ),
+            },
+            "heading": label,
+            "count_text": french.count_noun(len(month.articles), "article"),
+            "articles": self._cards_of(spec.page),
+        }
+
+    def _undated(self, spec: PageSpec) -> Context:
+        return {
+            "page": {
+                "title": "Articles sans date",
+                "breadcrumbs": self._crumbs(("Chronologie", urls.TIMELINE), ("Sans date", None)),
+            },
+            "count_text": french.count_noun(len(self.model.timeline.undated), "article"),
+            "articles": self._cards_of(spec.page),
+        }
+
+    def _pairs(self, spec: PageSpec) -> Context:
+        return {
+            "page": {"title": "Relations bilatérales", "breadcrumbs": self._crumbs(("Relations", None))},
+            "pairs": [self._pair_row(history) for history in self.model.pairs],
+        }
+
+    def _pair(self, spec: PageSpec) -> Context:
+        history: PairHistory = spec.subject  # type: ignore[assignment]
+        groups: list[Context] = []
+        items = spec.page.items if spec.page else ()
+        for card, article in zip(self._cards_of(spec.page), items, strict=True):
+            label = str(article.date.year) if article.date.year else "Sans date"
+            if not groups or groups[-1]["label"] != label:
+                groups.append({"label": label, "articles": []})
+            groups[-1]["articles"].append(card)
+        return {
+            "page": {
+                "title": history.pair.name,
+                "description": f"Les relations {history.pair.name} dans l'archive : "
+                f"{french.count_noun(history.count, 'article')}.",
+                "breadcrumbs": self._crumbs(("Relations", urls.PAIRS), (history.pair.name, None)),
+                "feed": {"url": self.href(urls.pair_feed_url(history.pair)), "title": history.pair.name},
+            },
+            "pair": {
+                **self._pair_row(history),
+                "countries": [
+                    {"name": c.name, "url": self.href(urls.country_url(c))}
+                    for c in (history.pair.first, history.pair.second)
+                ],
+                "feed_url": self.href(urls.pair_feed_url(history.pair)),
+                "years": [
+                    {
+                        "label": str(item.year) if item.year else "Sans date",
+                        "count": item.count,
+                        "url": self.href(urls.year_url(item.year)) if item.year else None,
+                    }
+                    for item in history.years
+                ],
+            },
+            "groups": groups,
+        }
+
+    def _countries(self, spec: PageSpec) -> Context:
+        return {
+            "page": {"title": "Pays", "breadcrumbs": self._crumbs(("Pays", None))},
+            "countries": [self._country_row(entry) for entry in self.model.countries],
+        }
+
+    def _country_row(self, entry: CountryEntry) -> Context:
+        return {
+            "name": entry.country.name,
+            "url": self.href(urls.country_url(entry.country)),
+            "count": entry.count,
+            "count_text": french.count_noun(entry.count, "article"),
+        }
+
+    def _country(self, spec: PageSpec) -> Context:
+        entry: CountryEntry = spec.subject  # type: ignore[assignment]
+        return {
+            "page": {
+                "title": entry.country.name,
+                "breadcrumbs": self._crumbs(("Pays", urls.COUNTRIES), (entry.country.name, None)),
+            },
+            "country": {**self._country_row(entry), "pairs": [self._pair_row(h) for h in entry.pairs]},
+            "articles": self._cards_of(spec.page),
+        }
+
+    def _review(self, spec: PageSpec) -> Context:
+        cards = [
+            {**self.card(article), "review": list(article.review), "source_path": article.source_path}
+            for article in (spec.page.items if spec.page else ())
+        ]
+        return {
+            "page": {
+                "title": "Articles à vérifier",
+                "noindex": True,
+                "breadcrumbs": self._crumbs(("À vérifier", None)),
+            },
+            "count_text": french.count_noun(len(self.model.flagged), "article"),
+            "articles": cards,
+        }
+
+    def _not_found(self, spec: PageSpec) -> Context:
+        return {"page": {"title": "Page introuvable", "noindex": True, "breadcrumbs": []}}
+
+    def _robots(self, spec: PageSpec) -> Context:
+        return {"page": {"title": "robots"}, "sitemap_url": self.absolute(urls.SITEMAP)}
+
+    def _sitemap(self, spec: PageSpec) -> Context:
+        entries = []
+        for other in self.specs:
+            if not other.in_sitemap:
+                continue
+            lastmod = None
+            if other.kind == "article":
+                article: Article = other.subject  # type: ignore[assignment]
+                lastmod = article.date.iso if article.date.day else None
+            entries.append({"loc": self.absolute(other.url), "lastmod": lastmod})
+        return {"page": {"title": "sitemap"}, "entries": entries}
+
+    def _atom(self, spec: PageSpec) -> Context:
+        return self._feed(spec, self.model.articles, self.config.title, urls.HOME)
+
+    def _pair_atom(self, spec: PageSpec) -> Context:
+        history: PairHistory = spec.subject  # type: ignore[assignment]
+        title = f"{self.config.title} : {history.pair.name}"
+        return self._feed(spec, history.articles, title, urls.pair_url(history.pair))
+
+    def _feed(self, spec: PageSpec, articles: tuple[Article, ...], title: str, alternate: str) -> Context:
+        """Atom needs a timestamp per entry, so feeds carry the newest *dated* articles."""
+        dated = [article for article in articles if article.date.known][: self.config.feeds.entries]
+        entries = [
+            {
+                "title": article.title,
+                "url": self.absolute(urls.article_url(article)),
+                "updated": french.rfc3339(article.date),
+                "summary": article.summary,
+                "content_html": self.body_html(article),
+                "categories": [pair.name for pair in article.pairs],
+            }
+            for article in dated
+        ]
+        newest = [french.rfc3339(a.date) for a in self.model.articles if a.date.known]
+        return {
+            "page": {"title": title},
+            "feed": {
+                "title": title,
+                "id": self.absolute(spec.url),
+                "self_url": self.absolute(spec.url),
+                "alternate_url": self.absolute(alternate),
+                "updated": entries[0]["updated"]
+                if entries
+                else (max(newest) if newest else "1970-01-01T00:00:00Z"),
+                "author": self.config.publisher,
+                "entries": entries,
+            },
+        }

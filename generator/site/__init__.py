@@ -1,0 +1,1 @@
+"""Stage 2, pure: Articles -> the site's structure (timeline, relations, pages to write)."""

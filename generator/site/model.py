@@ -1,0 +1,38 @@
+"""SiteModel: everything the pages need, computed once from the validated articles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from generator.content.model import Article
+from generator.site.relations import (
+    CountryEntry,
+    PairHistory,
+    build_countries,
+    build_pairs,
+    build_related,
+)
+from generator.site.timeline import Timeline, build_timeline, newest_first
+
+
+@dataclass(frozen=True, slots=True)
+class SiteModel:
+    articles: tuple[Article, ...]  #: newest first.
+    timeline: Timeline
+    pairs: tuple[PairHistory, ...]
+    countries: tuple[CountryEntry, ...]
+    related: Mapping[str, tuple[Article, ...]]  #: slug -> related articles.
+
+    @property
+    def flagged(self) -> tuple[Article, ...]:
+        return tuple(article for article in self.articles if article.flagged)
+
+
+def build_model(articles: tuple[Article, ...], related_limit: int) -> SiteModel:
+    ordered = newest_first(articles)
+    pairs = build_pairs(ordered)
+    countries = build_countries(ordered, pairs)
+    related = build_related(ordered, pairs, countries, related_limit)
+    return SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType(related))

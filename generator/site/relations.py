@@ -1,0 +1,123 @@
+"""Articles -> country pairs with their history, countries, and related articles.
+
+Everything is a grouping over the date-sorted article list, so the whole stage stays
+O(n log n): related articles come from a fixed window of date neighbours inside each
+group an article belongs to, never from comparing every article with every other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.content.model import Article, Country, CountryPair, PartialDate
+from generator.site.timeline import newest_first
+
+
+@dataclass(frozen=True, slots=True)
+class YearCount:
+    year: int | None  #: None counts the undated articles.
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PairHistory:
+    """One bilateral relation as the archive tells it."""
+
+    pair: CountryPair
+    articles: tuple[Article, ...]  #: newest first.
+    years: tuple[YearCount, ...]  #: oldest year first; undated last.
+    first: PartialDate  #: earliest known date (unknown when every article is undated).
+    latest: PartialDate
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    country: Country
+    articles: tuple[Article, ...]  #: newest first.
+    pairs: tuple[PairHistory, ...]  #: the relations it takes part in, by French name.
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+def build_pairs(articles: Iterable[Article]) -> tuple[PairHistory, ...]:
+    """Every pair named by an article, ordered by the French name of the pair."""
+    groups: dict[str, list[Article]] = {}
+    pairs: dict[str, CountryPair] = {}
+    for article in articles:
+        for pair in article.pairs:
+            groups.setdefault(pair.slug, []).append(article)
+            pairs[pair.slug] = pair
+    return tuple(_history(pairs[slug], group) for slug, group in sorted(groups.items()))
+
+
+def _history(pair: CountryPair, group: list[Article]) -> PairHistory:
+    ordered = newest_first(group)
+    dated = [article.date for article in ordered if article.date.known]
+    counts: dict[int | None, int] = {}
+    for article in ordered:
+        counts[article.date.year] = counts.get(article.date.year, 0) + 1
+    years = tuple(YearCount(year, counts[year]) for year in sorted(counts, key=lambda y: (y is None, y or 0)))
+    first = min(dated, key=lambda date: date.sort_key) if dated else PartialDate()
+    latest = max(dated, key=lambda date: date.sort_key) if dated else PartialDate()
+    return PairHistory(pair, ordered, years, first, latest)
+
+
+def build_countries(articles: Iterable[Article], pairs: tuple[PairHistory, ...]) -> tuple[CountryEntry, ...]:
+    """Every country named by an article, by French name, with its relations."""
+    groups: dict[str, list[Article]] = {}
+    known: dict[str, Country] = {}
+    for article in articles:
+        for country in article.countries:
+            groups.setdefault(country.code, []).append(article)
+            known[country.code] = country
+    pairs_of: dict[str, list[PairHistory]] = {}
+    for history in pairs:
+        for code in history.pair.codes:
+            pairs_of.setdefault(code, []).append(history)
+    entries = (
+        CountryEntry(known[code], newest_first(group), tuple(pairs_of.get(code, ())))
+        for code, group in groups.items()
+    )
+    return tuple(sorted(entries, key=lambda entry: (entry.country.slug, entry.country.code)))
+
+
+def build_related(
+    articles: tuple[Article, ...],
+    pairs: tuple[PairHistory, ...],
+    countries: tuple[CountryEntry, ...],
+    limit: int,
+) -> dict[str, tuple[Article, ...]]:
+    """Up to ``limit`` related articles per slug: same relation first, then same country,
+    nearest in time. Deterministic: ties break on date distance, then slug."""
+    window = limit
+    scores: dict[str, dict[str, int]] = {article.slug: {} for article in articles}
+    for groups, weight in (((h.articles for h in pairs), 3), ((c.articles for c in countries), 1)):
+        for group in groups:
+            for index, article in enumerate(group):
+                neighbours = group[max(0, index - window) : index + window + 1]
+                mine = scores[article.slug]
+                for other in neighbours:
+                    if other.slug != article.slug:
+                        mine[other.slug] = mine.get(other.slug, 0) + weight
+    by_slug = {article.slug: article for article in articles}
+    related = {}
+    for article in articles:
+        candidates = scores[article.slug]
+        ranked = sorted(
+            candidates,
+            key=lambda slug: (-candidates[slug], _distance(article, by_slug[slug]), slug),
+        )
+        related[article.slug] = tuple(by_slug[slug] for slug in ranked[:limit])
+    return related
+
+
+def _distance(one: Article, other: Article) -> int:
+    a, b = one.date.sort_key, other.date.sort_key
+    return abs((a[0] * 12 + a[1]) * 31 + a[2] - ((b[0] * 12 + b[1]) * 31 + b[2]))
