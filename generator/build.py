@@ -7,12 +7,15 @@ rendered into a staging directory.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from generator.config import SiteConfig
 from generator.content.load import load_content
-from generator.errors import ContentError, Diagnostic, GeneratorError
+from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
 from generator.publish import output
 from generator.render.templates import RenderedFile, make_environment, render_page
 from generator.render.views import ViewBuilder
@@ -27,6 +30,7 @@ class CheckedSite:
 
     model: SiteModel
     specs: tuple[PageSpec, ...]
+    environment: jinja2.Environment  #: templates, all compiled (syntax errors found here)
     warnings: tuple[Diagnostic, ...]
 
 
@@ -44,9 +48,11 @@ def check_site(config: SiteConfig, reporter: Reporter, strict: bool = False) -> 
     """Load and validate everything; raise GeneratorError with every problem found."""
     with reporter.stage("load"):
         loaded = load_content(config.content_dir, config.root, config.home_country)
-    errors = [d for d in loaded.diagnostics if d.is_error or strict]
-    if errors:
-        raise ContentError(loaded.diagnostics)
+    diagnostics = loaded.diagnostics
+    if strict:  # warnings become errors, and say so
+        diagnostics = tuple(dataclasses.replace(d, severity=Severity.ERROR) for d in diagnostics)
+    if any(d.is_error for d in diagnostics):
+        raise ContentError(diagnostics)
     with reporter.stage("model"):
         model = build_model(loaded.articles, config.lists.related)
     with reporter.stage("plan"):
@@ -54,7 +60,9 @@ def check_site(config: SiteConfig, reporter: Reporter, strict: bool = False) -> 
         collisions = check_plan(specs)
     if collisions:
         raise ContentError(collisions)
-    return CheckedSite(model, specs, loaded.diagnostics)
+    with reporter.stage("templates"):
+        environment = make_environment(config.templates_dir, config.display_path(config.templates_dir))
+    return CheckedSite(model, specs, environment, loaded.diagnostics)
 
 
 def build_site(
@@ -66,14 +74,14 @@ def build_site(
     """Build the whole site into ``output_dir`` (default: config's), atomically."""
     target = output_dir or config.output_dir
     checked = check_site(config, reporter, strict)
-    with reporter.stage("templates"):
-        environment = make_environment(config.templates_dir)
     with output.OutputLock(target):
         output.clean_leftovers(target)
         with reporter.stage("render+write"):
             views = ViewBuilder(config, checked.model, checked.specs)
             rendered = (
-                RenderedFile(spec.url, render_page(environment, spec.template, views.context(spec), spec.url))
+                RenderedFile(
+                    spec.url, render_page(checked.environment, spec.template, views.context(spec), spec.url)
+                )
                 for spec in checked.specs
             )
             staged = output.stage(target, rendered, config.static_dir)

@@ -11,6 +11,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from generator.config import CONFIG_FILE, SiteConfig, load_config, with_overrides
 from generator.errors import GeneratorError
@@ -28,44 +29,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GeneratorError as exc:
         reporter.diagnostics(exc.diagnostics)
         errors = sum(1 for d in exc.diagnostics if d.is_error)
-        reporter.err.write(f"Échec : {errors} erreur(s), rien n'a été écrit.\n")
+        reporter.err.write(f"Failed: {errors} error(s); nothing was written.\n")
         return EXIT_USER
     except KeyboardInterrupt:
-        reporter.err.write("Interrompu.\n")
+        reporter.err.write("Interrupted.\n")
         return EXIT_INTERRUPTED
     except Exception:  # the only broad catch: an unexpected error is a bug, shown in full
         traceback.print_exc()
-        reporter.err.write("Erreur interne du générateur (un bogue) : merci de la signaler.\n")
+        reporter.err.write("Internal error (a bug in the generator): please report it with the traceback.\n")
         return EXIT_BUG
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """A mistyped command is the user's to fix (exit 1); argparse's own 2 means a bug here."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER, f"{self.prog}: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     from generator import __version__
 
-    parser = argparse.ArgumentParser(prog="archive", description="Générateur d'archives de presse statiques.")
+    parser = _ArgumentParser(prog="archive", description="Static, searchable news archive generator.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = _command(commands, "build", "construire le site dans build/", _build)
-    build.add_argument("--base-url", help="URL publique du site (remplace base_url de site.yaml)")
-    build.add_argument("--output", type=Path, help="dossier de sortie (défaut : paths.output)")
-    build.add_argument("--strict", action="store_true", help="les avertissements deviennent des erreurs")
+    build = _command(commands, "build", "build the site into build/ (atomically)", _build)
+    build.add_argument("--base-url", help="public URL of the site (overrides base_url)")
+    build.add_argument("--output", type=Path, help="output folder (default: paths.output)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    serve = _command(commands, "serve", "construire et servir le site en local", _serve)
+    serve = _command(commands, "serve", "build the site and serve it locally", _serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--base-url", help="URL du site servi (défaut : http://HOST:PORT/)")
+    serve.add_argument("--base-url", help="URL of the served site (default: http://HOST:PORT/)")
 
-    check = _command(commands, "check", "vérifier le contenu sans rien écrire", _check)
-    check.add_argument("--strict", action="store_true", help="les avertissements deviennent des erreurs")
+    check = _command(commands, "check", "validate config and content without writing anything", _check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    ingest = _command(commands, "ingest", "importer des articles bruts (pas encore disponible)", _ingest)
+    ingest = _command(commands, "ingest", "ingest raw articles (not yet available)", _ingest)
     ingest.add_argument("paths", nargs="*", type=Path)
 
-    new = _command(commands, "new", "créer un article à remplir", _new)
-    new.add_argument("title", help="titre de l'article")
-    new.add_argument("--date", help="AAAA-MM-JJ, AAAA-MM ou AAAA")
-    new.add_argument("--countries", default="", help="codes ISO séparés par des virgules, ex. VN,BY")
+    new = _command(commands, "new", "create an article file to fill in", _new)
+    new.add_argument("title", help="title of the article")
+    new.add_argument("--date", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    new.add_argument("--countries", default="", help="comma-separated ISO codes, e.g. VN,BY")
     return parser
 
 
@@ -73,8 +82,10 @@ def _command(
     commands: argparse._SubParsersAction, name: str, help_text: str, handler: Callable[..., int]
 ) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text, description=help_text)
-    command.add_argument("--config", type=Path, default=Path(CONFIG_FILE), help="fichier de configuration")
-    command.add_argument("-q", "--quiet", action="store_true", help="n'afficher que les erreurs")
+    command.add_argument(
+        "--config", type=Path, default=Path(CONFIG_FILE), help="configuration file (default: site.yaml)"
+    )
+    command.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     command.set_defaults(handler=handler)
     return command
 
@@ -91,7 +102,7 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     result = build_site(config, reporter, output_dir=output_dir, strict=args.strict)
     reporter.diagnostics(result.warnings)
     timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
-    reporter.info(f"{result.pages} fichiers, {result.articles} articles -> {result.output_dir} ({timings})")
+    reporter.info(f"{result.pages} files, {result.articles} articles -> {result.output_dir} ({timings})")
     return EXIT_OK
 
 
@@ -102,8 +113,10 @@ def _check(args: argparse.Namespace, reporter: Reporter) -> int:
     reporter.diagnostics(checked.warnings)
     flagged = checked.model.flagged
     for article in flagged:
-        reporter.info(f"{article.source_path}: à vérifier : " + " ; ".join(article.review))
-    reporter.info(f"{len(checked.model.articles)} articles valides, {len(flagged)} à vérifier.")
+        reporter.info(f"{article.source_path}: flagged for review:")
+        for reason in article.review:
+            reporter.info(f"    - {reason}")
+    reporter.info(f"{len(checked.model.articles)} valid articles, {len(flagged)} flagged for review.")
     return EXIT_OK
 
 
@@ -117,7 +130,7 @@ def _serve(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def _ingest(args: argparse.Namespace, reporter: Reporter) -> int:
-    reporter.err.write("archive ingest : pas encore disponible (voir le ticket d'import).\n")
+    reporter.err.write("archive ingest: not yet available (see the ingest issue).\n")
     return EXIT_USER
 
 

@@ -65,6 +65,13 @@ class SiteConfig:
     def resolve(self, relative: str) -> Path:
         return (self.root / relative).resolve()
 
+    def display_path(self, path: Path) -> str:
+        """How diagnostics name a path: relative to the site root when inside it."""
+        try:
+            return path.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
     @property
     def content_dir(self) -> Path:
         return self.resolve(self.paths.content)
@@ -132,6 +139,8 @@ def _build(
 ) -> Any:
     """Map a YAML mapping onto dataclass ``cls``, recording type and key errors."""
     where = ".".join(path) or "site.yaml"
+    if data is None:  # an empty section ('lists:' with nothing under it) keeps the defaults
+        return cls()
     if not isinstance(data, dict):
         diagnostics.append(
             error(display, located.line_of(*path), "config.type", f"'{where}' must be a mapping")

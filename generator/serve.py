@@ -56,6 +56,6 @@ def serve(config: SiteConfig, reporter: Reporter, host: str, port: int) -> None:
     )
     with http.server.ThreadingHTTPServer((host, port), handler) as server:
         reporter.info(
-            f"{result.pages} fichiers construits. Archive servie sur {config.base_url} (Ctrl+C pour arrêter)"
+            f"{result.pages} files built. Serving the archive on {config.base_url} (Ctrl+C to stop)"
         )
         server.serve_forever()

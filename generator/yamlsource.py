@@ -53,8 +53,13 @@ class YamlSyntaxError(Exception):
         self.line = line
 
 
-def parse_yaml(text: str) -> LocatedYaml:
-    """Parse one YAML document, raising YamlSyntaxError with a line on malformed input."""
+def parse_yaml(text: str, first_line: int = 1) -> LocatedYaml:
+    """Parse one YAML document, raising YamlSyntaxError with a line on malformed input.
+
+    ``first_line`` is the file line of the text's first line (2 for front matter after
+    '---'), so every line reported, in errors or in ``lines``, is a file line.
+    """
+    offset = first_line
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -62,29 +67,36 @@ def parse_yaml(text: str) -> LocatedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
-        if exc.context:
+        if exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
+            problem = f"{problem} ({exc.context} started on line {exc.context_mark.line + offset})"
+        elif exc.context:
             problem = f"{exc.context}, {problem}"
-        raise YamlSyntaxError(problem, mark.line + 1 if mark else None) from None
+        raise YamlSyntaxError(problem, mark.line + offset if mark else None) from None
     except yaml.YAMLError as exc:  # the C loader may raise unmarked errors
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
     finally:
         loader.dispose()
     lines: dict[Path, int] = {}
     if node is not None:
-        _collect_lines(node, (), lines)
+        _collect_lines(node, (), lines, offset)
     return LocatedYaml(data, lines)
 
 
-def _collect_lines(node: yaml.Node, path: Path, lines: dict[Path, int]) -> None:
-    lines[path] = node.start_mark.line + 1
+def _collect_lines(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int) -> None:
+    lines[path] = node.start_mark.line + offset
     if isinstance(node, yaml.MappingNode):
+        first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            _collect_lines(value_node, (*path, key), lines)
-            lines[(*path, key)] = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + offset
+            if key in first_seen:  # PyYAML keeps the last value silently; we refuse
+                raise YamlSyntaxError(f"duplicate key '{key}' (first set on line {first_seen[key]})", line)
+            first_seen[key] = line
+            _collect_lines(value_node, (*path, key), lines, offset)
+            lines[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_lines(item, (*path, index), lines)
+            _collect_lines(item, (*path, index), lines, offset)
 
 
 def closest_key(key: str, allowed: set[str] | frozenset[str]) -> str | None:

@@ -7,13 +7,13 @@ are not articles, nor are hidden files. Slugs come from file names and must be u
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.content.countries import load_countries
 from generator.content.frontmatter import FrontMatterMissing, split_front_matter
 from generator.content.model import Article
 from generator.content.schema import FileContext, build_article
-from generator.errors import Diagnostic, error
+from generator.errors import Diagnostic, error, warning
 from generator.yamlsource import YamlSyntaxError, parse_yaml
 
 #: Folders of content/ that hold material which is not (yet) an article.
@@ -45,20 +45,24 @@ def load_content(content_dir: Path, site_root: Path, home_code: str) -> LoadedCo
     countries = load_countries()
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
-    for path in find_article_files(content_dir):
-        article, problems = load_article(path, site_root, countries, home_code)
+    paths = find_article_files(content_dir)
+    for path in paths:
+        article, problems = load_article(path, site_root, countries, home_code, content_dir)
         diagnostics.extend(problems)
         if article is not None:
             articles.append(article)
-    diagnostics.extend(_duplicate_slugs(articles))
+    diagnostics.extend(_duplicate_slugs([_display_path(path, site_root) for path in paths]))
     articles.sort(key=lambda article: article.sort_key)
     return LoadedContent(tuple(articles), tuple(diagnostics))
 
 
 def load_article(
-    path: Path, site_root: Path, countries: dict, home_code: str
+    path: Path, site_root: Path, countries: dict, home_code: str, content_dir: Path | None = None
 ) -> tuple[Article | None, list[Diagnostic]]:
-    """Parse one file; return the Article or the located reasons it is invalid."""
+    """Parse one file; return the Article or the located reasons it is invalid.
+
+    With ``content_dir``, also warn when the ``raw`` source it names is missing.
+    """
     display = _display_path(path, site_root)
     try:
         text = path.read_bytes().decode("utf-8")
@@ -72,25 +76,34 @@ def load_article(
     except FrontMatterMissing as exc:
         return None, [error(display, exc.line, "front-matter.missing", exc.message, exc.hint)]
     try:
-        located = parse_yaml(split.yaml_text)
+        located = parse_yaml(split.yaml_text, first_line=split.yaml_line)
     except YamlSyntaxError as exc:
-        line = exc.line + split.yaml_line - 1 if exc.line is not None else split.yaml_line
-        return None, [error(display, line, "front-matter.yaml", exc.message)]
+        return None, [error(display, exc.line or split.yaml_line, "front-matter.yaml", exc.message)]
     context = FileContext(display, split.yaml_line, countries, home_code)
-    return build_article(located, context, path.stem, split.body, split.body_line)
+    article, problems = build_article(located, context, path.stem, split.body, split.body_line)
+    if content_dir and article is not None and article.raw and not (content_dir / article.raw).is_file():
+        problems.append(
+            warning(
+                display,
+                located.line_of("raw"),
+                "content.raw-missing",
+                f"raw source '{article.raw}' does not exist in content/",
+                "keep the raw input under content/sources/ or remove the 'raw' key",
+            )
+        )
+    return article, problems
 
 
-def _duplicate_slugs(articles: list[Article]) -> list[Diagnostic]:
-    by_slug: dict[str, list[Article]] = {}
-    for article in articles:
-        by_slug.setdefault(article.slug, []).append(article)
+def _duplicate_slugs(paths: list[str]) -> list[Diagnostic]:
+    """The slug is the file name, so two files with one name in two folders collide.
+    Checked on every file, valid or not, so the editor sees it in the same pass."""
+    by_slug: dict[str, list[str]] = {}
+    for path in paths:
+        by_slug.setdefault(PurePosixPath(path).stem, []).append(path)
     problems = []
     for slug, same in sorted(by_slug.items()):
-        if len(same) < 2:
-            continue
-        paths = sorted(article.source_path for article in same)
-        for path in paths:
-            others = ", ".join(other for other in paths if other != path)
+        for path in same if len(same) > 1 else ():
+            others = ", ".join(other for other in same if other != path)
             problems.append(
                 error(
                     path,

@@ -41,13 +41,13 @@ class FileContext:
     """What the schema needs besides the YAML: where it came from and the reference data."""
 
     path: str  #: site-relative path of the Markdown file.
-    yaml_line: int  #: file line of the first YAML line.
+    yaml_line: int  #: file line of the first YAML line (where file-level problems point).
     countries: dict[str, Country]
     home_code: str
 
 
 class _Checker:
-    """Collects diagnostics for one file, translating YAML lines into file lines."""
+    """Collects diagnostics for one file (the YAML was parsed with file line numbers)."""
 
     def __init__(self, located: LocatedYaml, context: FileContext):
         self.located = located
@@ -55,9 +55,8 @@ class _Checker:
         self.diagnostics: list[Diagnostic] = []
 
     def fail(self, path: tuple[str | int, ...], code: str, message: str, hint: str | None = None) -> None:
-        line = self.located.line_of(*path)
-        file_line = line + self.context.yaml_line - 1 if line is not None else self.context.yaml_line
-        self.diagnostics.append(error(self.context.path, file_line, code, message, hint))
+        line = self.located.line_of(*path) or self.context.yaml_line
+        self.diagnostics.append(error(self.context.path, line, code, message, hint))
 
     def optional_text(self, data: dict[str, Any], key: str) -> str | None:
         value = data.get(key)
@@ -283,11 +282,14 @@ def _parse_people(check: _Checker, value: Any) -> tuple[Person, ...]:
             continue
         for key in entry:
             if key not in PERSON_KEYS:
+                suggestion = closest_key(str(key), PERSON_KEYS)
                 check.fail(
                     ("people", index, str(key)),
                     "front-matter.unknown-key",
                     f"unknown key '{key}' for a person",
-                    "a person has 'name', 'role' and 'country'",
+                    f"did you mean '{suggestion}'?"
+                    if suggestion
+                    else "a person has 'name', 'role' and 'country'",
                 )
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():

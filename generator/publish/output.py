@@ -37,9 +37,16 @@ class StagedSite:
 
 def stage(output_dir: Path, files: Iterable[RenderedFile], static_dir: Path | None) -> StagedSite:
     """Write every rendered file (and the static folder) into a new staging directory."""
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    directory = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{output_dir.name}-", dir=output_dir.parent))
+    try:
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        directory = Path(
+            tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{output_dir.name}-", dir=output_dir.parent)
+        )
+        directory.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
+    except OSError as exc:
+        raise PublishError([error(str(output_dir), None, "publish.write", _describe(exc))]) from exc
     count = written = 0
+    target = directory
     try:
         created: set[Path] = set()
         for rendered in files:
@@ -54,9 +61,8 @@ def stage(output_dir: Path, files: Iterable[RenderedFile], static_dir: Path | No
             shutil.copytree(static_dir, directory / "static", dirs_exist_ok=True)
     except OSError as exc:
         discard(directory)
-        raise PublishError(
-            [error(_failed_path(exc, directory), None, "publish.write", _describe(exc))]
-        ) from exc
+        failed = str(exc.filename) if exc.filename else str(target)
+        raise PublishError([error(failed, None, "publish.write", _describe(exc))]) from exc
     except BaseException:
         discard(directory)
         raise
@@ -112,10 +118,6 @@ def _exchange(one: Path, other: Path) -> bool:
     raise OSError(code, os.strerror(code), str(other))
 
 
-def _failed_path(exc: OSError, staging: Path) -> str:
-    return str(exc.filename) if exc.filename else str(staging)
-
-
 def _describe(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
@@ -134,8 +136,11 @@ class OutputLock:
     def __enter__(self) -> OutputLock:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise PublishError([error(str(self.path), None, "publish.lock", _describe(exc))]) from exc
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -7,6 +7,8 @@ cleaned by nh3 (the Ammonia sanitiser) against an allow-list, and every link get
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 
@@ -38,9 +40,15 @@ class MarkdownRenderer:
         return sanitise_html(self._markdown.convert(text))
 
 
+#: An <a> whose href the sanitiser removed (a javascript: link) but which still got ``rel``:
+#: rel without href is invalid HTML, so it goes too. nh3 serialises attributes in a fixed
+#: form (double quotes, rel last), which keeps this pattern exact.
+_REL_WITHOUT_HREF = re.compile(r'<a((?: (?!href=)[a-z-]+="[^"]*")*) rel="noopener noreferrer">')
+
+
 def sanitise_html(html: str) -> str:
     """Strip everything outside the allow-list; scripts and their content are removed."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
@@ -48,3 +56,4 @@ def sanitise_html(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return _REL_WITHOUT_HREF.sub(r"<a\1>", cleaned)

@@ -24,9 +24,10 @@ class RenderedFile:
     data: bytes
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(templates_dir: Path, display_dir: str = "templates") -> jinja2.Environment:
     """A configured environment; every template is compiled up front so syntax errors in
-    templates a build would not reach are still reported."""
+    templates a build would not reach are still reported. ``display_dir`` is how
+    diagnostics name the templates folder (relative to the site root)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True),
@@ -35,6 +36,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.extend(display_dir=display_dir.rstrip("/"))
     register_filters(environment)
     problems = []
     for name in environment.list_templates():
@@ -42,7 +44,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
             environment.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             problems.append(
-                _template_diagnostic(templates_dir, exc.name or name, exc.lineno, exc.message or "")
+                _template_diagnostic(environment, exc.name or name, exc.lineno, exc.message or "")
             )
     if problems:
         raise TemplateError(problems)
@@ -60,12 +62,17 @@ def render_page(environment: jinja2.Environment, template: str, context: dict, u
         return environment.get_template(template).render(context).encode("utf-8")
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(
-            [error(f"templates/{exc.name}", None, "template.missing", f"template not found (page {url})")]
+            [
+                _template_diagnostic(
+                    environment, str(exc.name), None, f"template not found (page {url})", "template.missing"
+                )
+            ]
         ) from None
-    except jinja2.TemplateError as exc:
+    except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+        # Errors raised by template expressions ({{ x + 1 }} on text...) are the template's.
         name, line = _template_frame(exc, environment, template)
         raise TemplateError(
-            [_template_diagnostic(None, name, line, f"{exc} (while rendering {url})")]
+            [_template_diagnostic(environment, name, line, f"{exc} (while rendering {url})")]
         ) from exc
 
 
@@ -81,5 +88,7 @@ def _template_frame(exc: Exception, environment: jinja2.Environment, fallback: s
     return fallback, None
 
 
-def _template_diagnostic(templates_dir: Path | None, name: str, line: int | None, message: str) -> Diagnostic:
-    return error(f"templates/{name}", line, "template.error", message)
+def _template_diagnostic(
+    environment: jinja2.Environment, name: str, line: int | None, message: str, code: str = "template.error"
+) -> Diagnostic:
+    return error(f"{environment.display_dir}/{name}", line, code, message)  # type: ignore[attr-defined]

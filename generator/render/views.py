@@ -34,6 +34,7 @@ class ViewBuilder:
         self._markdown = MarkdownRenderer()
         self._cards: dict[str, Context] = {}
         self._bodies: dict[str, str] = {}
+        self._country_codes = frozenset(entry.country.code for entry in model.countries)
         self.site = {
             "title": config.title,
             "description": config.description,
@@ -216,13 +217,19 @@ class ViewBuilder:
         }
 
     def _person(self, person: Person) -> Context:
+        """A person's country links to its page only when it has one (it is named by an
+        article's ``countries``); otherwise it is shown as plain text."""
         country = person.country
+        if country is None:
+            return {"name": person.name, "role": person.role, "country": None}
+        has_page = country.code in self._country_codes
         return {
             "name": person.name,
             "role": person.role,
-            "country": {"name": country.name, "url": self.href(urls.country_url(country))}
-            if country
-            else None,
+            "country": {
+                "name": country.name,
+                "url": self.href(urls.country_url(country)) if has_page else None,
+            },
         }
 
     def _news_article(self, article: Article, view: Context, breadcrumbs: list[Context]) -> list[Context]:

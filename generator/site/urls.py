@@ -72,9 +72,11 @@ def output_path(url: str) -> PurePosixPath:
     """
     if not url.startswith("/"):
         raise UnsafePathError(f"URL must start with '/': {url!r}")
-    segments = [segment for segment in url.split("/") if segment]
+    inner = url[1:-1] if url.endswith("/") else url[1:]
+    segments = inner.split("/") if inner else []
     for segment in segments:
-        if not _SAFE_SEGMENT.match(segment) or segment in (".", ".."):
+        # Empty segments ('//') are refused too: two spellings must never share a file.
+        if not _SAFE_SEGMENT.fullmatch(segment) or segment in (".", ".."):
             raise UnsafePathError(f"unsafe path segment {segment!r} in {url!r}")
     path = PurePosixPath(*segments) if segments else PurePosixPath()
     if url.endswith("/"):

@@ -1,0 +1,1 @@
+"""Whole-site checks: golden output, links, HTML validity, feeds, sitemap."""

@@ -1,0 +1,1 @@
+"""Helpers used by the tests and by hand: golden regeneration, link checking."""
