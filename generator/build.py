@@ -17,6 +17,7 @@ from generator.config import SiteConfig
 from generator.content.load import load_content
 from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
 from generator.publish import output
+from generator.publish.search import SearchIndex, index_site
 from generator.render.templates import RenderedFile, make_environment, render_page
 from generator.render.views import ViewBuilder
 from generator.report import Reporter
@@ -42,6 +43,7 @@ class BuildResult:
     bytes_written: int
     timings: dict[str, float]
     warnings: tuple[Diagnostic, ...]
+    search: SearchIndex | None = None  #: None when search is disabled.
 
 
 def check_site(config: SiteConfig, reporter: Reporter, strict: bool = False) -> CheckedSite:
@@ -56,7 +58,7 @@ def check_site(config: SiteConfig, reporter: Reporter, strict: bool = False) -> 
     with reporter.stage("model"):
         model = build_model(loaded.articles, config.lists.related)
     with reporter.stage("plan"):
-        specs = plan_pages(model, config.lists.per_page)
+        specs = plan_pages(model, config.lists.per_page, config.search.enabled)
         collisions = check_plan(specs)
     if collisions:
         raise ContentError(collisions)
@@ -85,6 +87,10 @@ def build_site(
                 for spec in checked.specs
             )
             staged = output.stage(target, rendered, config.static_dir)
+        search = None
+        if config.search.enabled:
+            with reporter.stage("search"), output.discarded_on_failure(staged):
+                search = index_site(staged.directory, config.language, config.search.timeout)
         with reporter.stage("swap"):
             output.swap(staged, target)
     return BuildResult(
@@ -94,6 +100,7 @@ def build_site(
         bytes_written=staged.bytes_written,
         timings=dict(reporter.timings),
         warnings=checked.warnings,
+        search=search,
     )
 
 

@@ -103,6 +103,11 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     reporter.diagnostics(result.warnings)
     timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
     reporter.info(f"{result.pages} files, {result.articles} articles -> {result.output_dir} ({timings})")
+    if result.search is not None:
+        size = result.search.bytes / 1024 / 1024
+        reporter.info(
+            f"search: {result.search.pages} pages indexed, {result.search.files} files, {size:.1f} MiB"
+        )
     return EXIT_OK
 
 

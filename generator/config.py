@@ -41,6 +41,12 @@ class FeedsConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchConfig:
+    enabled: bool = True  #: build the Pagefind index and the /recherche/ page.
+    timeout: int = 600  #: seconds each Pagefind call may take before the build fails.
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str = "Archives"  #: site name, shown in the header and feeds.
     description: str = ""  #: one sentence for the home page, meta description and feeds.
@@ -51,6 +57,7 @@ class SiteConfig:
     paths: PathsConfig = field(default_factory=PathsConfig)
     lists: ListsConfig = field(default_factory=ListsConfig)
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
+    search: SearchConfig = field(default_factory=SearchConfig)
     root: Path = Path(".")  #: folder holding site.yaml (not read from the file).
 
     @property
@@ -222,6 +229,15 @@ def _check_values(config: SiteConfig, located: LocatedYaml, display: str) -> lis
                     f"'lists.{name}' must be at least 1",
                 )
             )
+    if config.search.timeout < 1:
+        problems.append(
+            error(
+                display,
+                located.line_of("search", "timeout"),
+                "config.range",
+                "'search.timeout' must be at least 1",
+            )
+        )
     if config.feeds.entries < 1:
         problems.append(
             error(

@@ -14,7 +14,8 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +86,16 @@ def swap(staged: StagedSite, output_dir: Path) -> None:
     except OSError as exc:
         discard(staged.directory)
         raise PublishError([error(str(output_dir), None, "publish.swap", _describe(exc))]) from exc
+
+
+@contextmanager
+def discarded_on_failure(staged: StagedSite) -> Iterator[None]:
+    """Remove the staging directory if the block fails, whatever the failure."""
+    try:
+        yield
+    except BaseException:
+        discard(staged.directory)
+        raise
 
 
 def discard(directory: Path) -> None:

@@ -43,6 +43,9 @@ class ViewBuilder:
             "home_url": self.href(urls.HOME),
             "feed_url": self.href(urls.FEED),
             "stylesheet": self.href(f"{urls.STATIC}style.css"),
+            "favicon": self.href(f"{urls.STATIC}favicon.svg"),
+            "base_path": config.base_path,
+            "search_url": self.href(urls.SEARCH) if config.search.enabled else None,
             "home_country": load_countries()[config.home_country].name,
             "nav": [
                 {"label": "Accueil", "url": self.href(urls.HOME), "kind": "home"},
@@ -197,6 +200,7 @@ class ViewBuilder:
             "tags": list(article.tags),
             "review": list(article.review),
             "body_html": self.body_html(article),
+            "search": self._search_facts(article),
         }
         if article.date.year is not None:
             date_crumb = (str(article.date.year), urls.year_url(article.date.year))
@@ -214,6 +218,16 @@ class ViewBuilder:
             "article": view,
             "related": [self.card(other) for other in self.model.related.get(article.slug, ())],
             "jsonld": self._news_article(article, view, breadcrumbs),
+        }
+
+    @staticmethod
+    def _search_facts(article: Article) -> Context:
+        """What Pagefind files an article under: filters and a sortable date key.
+        Unknown parts of a date sort as 00, so partial dates sit before full ones."""
+        date = article.date
+        return {
+            "year": str(date.year) if date.year else "Date inconnue",
+            "sort": f"{date.year or 0:04d}-{date.month or 0:02d}-{date.day or 0:02d}",
         }
 
     def _person(self, person: Person) -> Context:
@@ -408,6 +422,25 @@ class ViewBuilder:
             },
             "count_text": french.count_noun(len(self.model.flagged), "article"),
             "articles": cards,
+        }
+
+    def _search(self, spec: PageSpec) -> Context:
+        return {
+            "page": {
+                "title": "Recherche",
+                "noindex": True,
+                "breadcrumbs": self._crumbs(("Recherche", None)),
+            },
+            "search": {
+                "bundle_url": self.href("/pagefind/"),
+                "script_url": self.href(f"{urls.STATIC}search.js"),
+                "filters": [
+                    {"key": "paire", "label": "Relation"},
+                    {"key": "pays", "label": "Pays"},
+                    {"key": "annee", "label": "Année"},
+                    {"key": "personne", "label": "Personnalité"},
+                ],
+            },
         }
 
     def _not_found(self, spec: PageSpec) -> Context:

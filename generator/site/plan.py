@@ -58,10 +58,11 @@ def paginate(items: tuple[Article, ...], first_url: str, per_page: int) -> tuple
     )
 
 
-def plan_pages(model: SiteModel, per_page: int) -> tuple[PageSpec, ...]:
+def plan_pages(model: SiteModel, per_page: int, search: bool = True) -> tuple[PageSpec, ...]:
     """Every page of the site, in a stable order."""
     return (
         *_singletons(),
+        *((PageSpec("search", urls.SEARCH, "search.html", in_sitemap=False),) if search else ()),
         *_articles(model),
         *_timeline(model, per_page),
         *_pairs(model, per_page),
