@@ -88,15 +88,21 @@ function excerptNodes(excerpt) {
   return fragment;
 }
 
+// Years newest first; "Date inconnue" (not a number) last.
+function byYearNewestFirst(a, b) {
+  const yearA = Number.parseInt(a, 10);
+  const yearB = Number.parseInt(b, 10);
+  if (Number.isNaN(yearA) || Number.isNaN(yearB)) return Number.isNaN(yearA) - Number.isNaN(yearB);
+  return yearB - yearA;
+}
+
 function renderFacets(counts, selected) {
   for (const fieldset of root.querySelectorAll("fieldset[data-filter]")) {
     const key = fieldset.dataset.filter;
     const values = { ...(counts[key] || {}) };
     for (const value of selected[key] || []) if (!(value in values)) values[value] = 0;
     const names = Object.keys(values).filter((name) => values[name] > 0 || (selected[key] || []).includes(name));
-    names.sort(key === "annee"
-      ? (a, b) => b.localeCompare(a, "fr")
-      : (a, b) => values[b] - values[a] || a.localeCompare(b, "fr"));
+    names.sort(key === "annee" ? byYearNewestFirst : (a, b) => values[b] - values[a] || a.localeCompare(b, "fr"));
     const list = fieldset.querySelector("ul");
     list.replaceChildren();
     names.forEach((name, index) => {
