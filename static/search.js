@@ -63,7 +63,7 @@ async function loadPagefind() {
 
 function sortOption(sort) {
   if (sort === "date") return { date: "desc" };
-  if (sort === "date-asc") return { date: "asc" };
+  if (sort === "date-asc") return { chrono: "asc" };
   return undefined;
 }
 
@@ -128,10 +128,10 @@ function renderFacets(counts, selected) {
   }
 }
 
-async function showMore(run) {
+async function showMore(runId) {
   const slice = currentResults.slice(shown, shown + PAGE_SIZE);
   const records = await Promise.all(slice.map((result) => result.data()));
-  if (run !== generation) return;
+  if (runId !== generation) return;
   for (const record of records) {
     const item = document.createElement("li");
     item.className = "result";
@@ -153,7 +153,31 @@ async function showMore(run) {
   moreButton.hidden = shown >= currentResults.length;
 }
 
+// Values of one facet combine with "any", so a facet's counts must ignore its own
+// selection (otherwise ticking one pair would zero all the others): one more search per
+// facet in use, without that facet. The index chunks are already loaded, so it is cheap.
+async function facetCounts(pagefind, query, filters, counts) {
+  const result = { ...counts };
+  for (const key of Object.keys(filters)) {
+    const others = { ...filters };
+    delete others[key];
+    const without = await pagefind.search(query, { filters: others });
+    result[key] = (without.filters || {})[key] || {};
+  }
+  return result;
+}
+
 async function run() {
+  try {
+    await runSearch();
+  } catch (error) {
+    statusLine.textContent = "La recherche n'a pas pu se charger. Réessayez plus tard, ou parcourez la chronologie et les relations.";
+    root.dataset.state = "error";
+    console.warn("search failed:", error);
+  }
+}
+
+async function runSearch() {
   const state = readState();
   const thisRun = ++generation;
   root.dataset.state = "searching";
@@ -172,10 +196,11 @@ async function run() {
   const filters = {};
   for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
   const search = await pagefind.search(state.query, { filters, sort: sortOption(state.sort) });
+  const counts = await facetCounts(pagefind, state.query, filters, search.filters || {});
   if (thisRun !== generation) return;
   currentResults = search.results;
   shown = 0;
-  renderFacets(search.filters || {}, state.filters);
+  renderFacets(counts, state.filters);
   const count = currentResults.length;
   statusLine.textContent = count
     ? `${plural(count, "résultat", "résultats")} pour « ${state.query} »`

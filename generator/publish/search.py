@@ -18,6 +18,8 @@ Facts that shape this module (pagefind 1.5):
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +44,7 @@ class SearchIndex:
 def index_site(site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT) -> SearchIndex:
     """Index ``site_dir`` and write the bundle into ``site_dir/pagefind``."""
     try:
-        asyncio.run(_index(site_dir, language, timeout))
+        _run_in_own_loop(lambda: _index(site_dir, language, timeout))
     except TimeoutError:
         raise PublishError(
             [
@@ -61,6 +63,18 @@ def index_site(site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT) 
     # Pagefind counts every HTML file it read; one fragment is written per indexed page.
     indexed = sum(1 for path in files if path.parent.name == "fragment")
     return SearchIndex(indexed, len(files), sum(path.stat().st_size for path in files))
+
+
+def _run_in_own_loop(make_coroutine: Callable[[], Coroutine[object, object, None]]) -> None:
+    """asyncio.run, even when the caller already runs an event loop (a notebook, an async
+    app, Playwright's sync API): then the index is built in a thread with its own loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(make_coroutine())
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, make_coroutine()).result()
 
 
 async def _index(site_dir: Path, language: str, timeout: float) -> None:

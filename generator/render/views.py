@@ -222,12 +222,18 @@ class ViewBuilder:
 
     @staticmethod
     def _search_facts(article: Article) -> Context:
-        """What Pagefind files an article under: filters and a sortable date key.
-        Unknown parts of a date sort as 00, so partial dates sit before full ones."""
+        """What Pagefind files an article under: filters and sortable date keys.
+
+        Unknown parts of a date sort as 00, so partial dates sit before full ones. Pagefind
+        sorts by one key per direction, and undated articles belong at the end of both
+        orders, so the key for oldest-first gives them 9999 instead of 0000.
+        """
         date = article.date
+        key = f"{date.year or 0:04d}-{date.month or 0:02d}-{date.day or 0:02d}"
         return {
             "year": str(date.year) if date.year else "Date inconnue",
-            "sort": f"{date.year or 0:04d}-{date.month or 0:02d}-{date.day or 0:02d}",
+            "sort": key,
+            "sort_oldest_first": key if date.year else "9999-99-99",
         }
 
     def _person(self, person: Person) -> Context:
