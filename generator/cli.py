@@ -68,8 +68,17 @@ def _parser() -> argparse.ArgumentParser:
     check = _command(commands, "check", "validate config and content without writing anything", _check)
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    ingest = _command(commands, "ingest", "ingest raw articles (not yet available)", _ingest)
-    ingest.add_argument("paths", nargs="*", type=Path)
+    ingest = _command(commands, "ingest", "turn raw articles into content files", _ingest)
+    ingest.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders (.txt, .html, .md, .jsonl); default: content/inbox/",
+    )
+    ingest.add_argument("--url", help="source URL of the article(s), when the input does not say")
+    ingest.add_argument(
+        "--fetched-at", help="when the input was fetched (kept as provenance, never as the date)"
+    )
 
     new = _command(commands, "new", "create an article file to fill in", _new)
     new.add_argument("title", help="title of the article")
@@ -135,8 +144,22 @@ def _serve(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def _ingest(args: argparse.Namespace, reporter: Reporter) -> int:
-    reporter.err.write("archive ingest: not yet available (see the ingest issue).\n")
-    return EXIT_USER
+    from generator.ingest.pipeline import ingest_paths
+
+    config = load_config(args.config)
+    result = ingest_paths(
+        list(args.paths),
+        config.content_dir,
+        config.root,
+        url=args.url,
+        fetched_at=args.fetched_at,
+        reporter=reporter,
+        home_code=config.home_country,
+    )
+    reporter.diagnostics(result.diagnostics)
+    flagged = "see `archive check` for what to review"
+    reporter.info(f"{len(result.written)} of {result.documents} stories written; {flagged}.")
+    return EXIT_USER if result.failed else EXIT_OK
 
 
 def _new(args: argparse.Namespace, reporter: Reporter) -> int:

@@ -46,12 +46,7 @@ def create_article(content_dir: Path, new: NewArticle) -> Path:
             problems.append(error("--countries", None, "new.country", f"unknown country code '{code}'"))
     if problems:
         raise ContentError(problems)
-    folder = content_dir / (f"{date.year:04d}" if date.year else UNDATED_FOLDER)  # type: ignore[union-attr]
-    taken = {path.stem for path in find_article_files(content_dir)}
-    base = article_slug(new.title)
-    slug, suffix = base, 2
-    while slug in taken or (folder / f"{slug}.md").exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
+    path = unique_article_path(content_dir, new.title, date.year)  # type: ignore[union-attr]
     front_matter = {
         "title": new.title.strip(),
         "date": new.date,
@@ -68,8 +63,19 @@ def create_article(content_dir: Path, new: NewArticle) -> Path:
         yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, default_flow_style=None),
         "Écrivez ici le texte de l'article, en Markdown.",
     )
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # 'x': refuse to overwrite, even in a race
         handle.write(text)
     return path
+
+
+def unique_article_path(content_dir: Path, title: str, year: int | None) -> Path:
+    """content/<year or sans-date>/<slug>.md, the slug made from the title; a slug already
+    used anywhere in content/ (slugs are site-wide) gets -2, -3…"""
+    folder = content_dir / (f"{year:04d}" if year else UNDATED_FOLDER)
+    taken = {path.stem for path in find_article_files(content_dir)}
+    base = article_slug(title)
+    slug, suffix = base, 2
+    while slug in taken or (folder / f"{slug}.md").exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return folder / f"{slug}.md"

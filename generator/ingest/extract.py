@@ -1,0 +1,201 @@
+"""CleanedStory -> the article's fields: title, date, dateline, countries, pairs, people,
+summary, tags, and the review notes for everything that was inferred or not found.
+
+Evidence comes from the title, the lead and the body only: captions, related links and the
+trailer (teasers from other days) never count for the date or the countries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from generator.ingest.dates import DATELINE, DATELINE_NUMERIC, DATELINE_PLACE_ONLY, find_date, find_dateline
+from generator.ingest.people import PersonFound, find_people
+from generator.ingest.places import count_countries, known_places, normalise_place
+from generator.ingest.segment import CleanedStory
+from generator.ingest.tags import find_tags
+from generator.ingest.titles import title_from_url
+
+SUMMARY_LIMIT = 320
+#: A partner is the main one when it has at least this many times the next one's weight.
+MAIN_PARTNER_RATIO = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedArticle:
+    title: str
+    date: str | None
+    dateline: str | None
+    source: str | None
+    source_url: str | None
+    countries: tuple[str, ...]
+    pairs: tuple[str, ...]
+    people: tuple[PersonFound, ...]
+    summary: str | None
+    tags: tuple[str, ...]
+    review: tuple[str, ...]
+    body: tuple[str, ...]
+    date_evidence: str
+
+
+def strip_dateline(paragraph: str) -> str:
+    for pattern in (DATELINE, DATELINE_NUMERIC, DATELINE_PLACE_ONLY):
+        match = pattern.match(paragraph)
+        if match and match.end() < len(paragraph):
+            return paragraph[match.end() :].lstrip(" -–—:")
+    return paragraph
+
+
+def extract_article(
+    story: CleanedStory,
+    *,
+    url: str | None = None,
+    date_hint: str | None = None,
+    home_code: str = "VN",
+    notes: tuple[str, ...] = (),
+) -> ExtractedArticle:
+    """Every front matter field of one story, with the reasons an editor must check some."""
+    review: list[str] = list(notes)
+    body = story.paragraphs
+    lead_paragraph = strip_dateline(body[0]) if body else ""
+    summary = _summary(story.chapeau or lead_paragraph)
+    title = story.title
+    if not title:
+        title, note = _fallback_title(url, summary)
+        review.append(note)
+    dateline = find_dateline(body)
+    lead = " ".join(part for part in (story.chapeau, body[0] if body else "") if part)
+    text = "\n".join((title, *([story.chapeau] if story.chapeau else []), *body))
+    found = find_date(dateline, lead, text, story.header, date_hint)
+    review.extend(found.review)
+    place = normalise_place(dateline.place) if dateline and dateline.place else None
+    if place is None:
+        place = _place_in_lead(story.chapeau or lead_paragraph)
+        if place:
+            review.append(f"Pas de ligne de date : lieu « {place} » repris du chapeau.")
+    countries, pairs, country_notes = _countries(
+        title, lead, body, dateline.place if dateline else None, home_code
+    )
+    review.extend(country_notes)
+    people = _people_with_countries(find_people(text), countries, home_code)
+    tags = find_tags(title, text)
+    return ExtractedArticle(
+        title=title,
+        date=found.iso,
+        dateline=place,
+        source=story.signoff or _agency(dateline),
+        source_url=url,
+        countries=countries,
+        pairs=pairs,
+        people=people,
+        summary=summary or None,
+        tags=tags,
+        review=tuple(dict.fromkeys(review)),
+        body=body,
+        date_evidence=found.evidence,
+    )
+
+
+_AT_PLACE = re.compile(r"\b(?:à|en)\s+(?P<place>[A-ZÀ-ÝĐ][\w'’-]+(?:[ -][A-ZÀ-ÝĐ][\w'’-]+){0,2})")
+
+
+def _place_in_lead(lead: str) -> str | None:
+    """'… se sont entretenus jeudi à Minsk …' -> 'Minsk', when it is a known city."""
+    places = known_places()
+    for match in _AT_PLACE.finditer(lead):
+        if match.group("place").lower() in places:
+            return normalise_place(match.group("place"))
+    return None
+
+
+def _agency(dateline) -> str | None:  # type: ignore[no-untyped-def]
+    if dateline and "(" in dateline.text:
+        return dateline.text.rsplit("(", 1)[1].rstrip(")")
+    return None
+
+
+def _summary(text: str) -> str:
+    """The lead, cut after its first sentences when it is long."""
+    text = text.strip()
+    if len(text) <= SUMMARY_LIMIT:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝÉ])", text)
+    summary = sentences[0]
+    for sentence in sentences[1:]:
+        if len(summary) + len(sentence) + 1 > SUMMARY_LIMIT:
+            break
+        summary += " " + sentence
+    return summary
+
+
+def _fallback_title(url: str | None, summary: str) -> tuple[str, str]:
+    if url:
+        title = title_from_url(url)
+        if title:
+            return (
+                title,
+                f"Titre absent du texte, reconstruit à partir de l'adresse de la source ({_slug_of(url)}) : "
+                "vérifier les accents et la casse.",
+            )
+    words = summary.split()
+    title = " ".join(words[:12]).rstrip(",;:") + ("…" if len(words) > 12 else "")
+    return (
+        title or "Sans titre",
+        "Titre absent du texte et de l'adresse : repris du début du chapeau, à réécrire.",
+    )
+
+
+def _slug_of(url: str) -> str:
+    return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _countries(
+    title: str, lead: str, body: tuple[str, ...], place: str | None, home_code: str
+) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
+    """Countries in the title or lead, or named at least twice in the body; the main pair."""
+    in_title = count_countries(title)
+    in_lead = count_countries(lead + (f" {place}" if place else ""))
+    in_body = count_countries("\n".join(body[1:]))
+    weight: Counter[str] = Counter()
+    for counts, factor in ((in_title, 3), (in_lead, 2), (in_body, 1)):
+        for code, count in counts.items():
+            weight[code] += factor * count
+    kept = [code for code in weight if in_title[code] or in_lead[code] or in_body[code] >= 2]
+    kept.sort(key=lambda code: (code != home_code, -weight[code], code))
+    notes: list[str] = []
+    others = [code for code in kept if code != home_code]
+    pairs: tuple[str, ...] = ()
+    if home_code in kept and others:
+        top = others[0]
+        second = weight[others[1]] if len(others) > 1 else 0
+        if (
+            len(others) == 1
+            or (in_title[top] and not in_title[others[1]])
+            or weight[top] >= MAIN_PARTNER_RATIO * second
+        ):
+            pairs = (f"{home_code}-{top}",)
+        else:
+            notes.append(
+                f"Plusieurs pays ({', '.join(kept)}) sans partenaire principal net : pas de paire attribuée."
+            )
+    elif len(others) == 2:
+        pairs = (f"{others[0]}-{others[1]}",)
+    if not kept:
+        notes.append("Aucun pays reconnu dans le titre, le chapeau ou le texte.")
+    return tuple(kept), pairs, notes
+
+
+def _people_with_countries(
+    people: tuple[PersonFound, ...], countries: tuple[str, ...], home_code: str
+) -> tuple[PersonFound, ...]:
+    """A counterpart of a home-country official with no stated country is the partner's."""
+    partners = [code for code in countries if code != home_code]
+    resolved = []
+    for person in people:
+        if person.counterpart and len(partners) == 1:
+            person = PersonFound(person.name, person.role, partners[0])
+        resolved.append(person)
+    return tuple(resolved)

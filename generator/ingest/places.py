@@ -1,0 +1,148 @@
+"""Countries named in French text, and dateline places in their usual French spelling.
+
+Country terms come from generator/data/country_terms.yaml (names, long forms, adjectives and
+demonyms in every gender and number, compound prefixes like "franco-", places). Matching
+follows that file's rules: phrases that only look like countries ("mer de Chine", "François
+Hollande") and organisations are masked first, the longest term wins, names and places match
+with their capitals, adjectives in any case, and `ambiguous` terms count only next to a clear
+term of the same country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+#: Dateline spellings -> the archive's spelling.
+DATELINE_PLACES = {
+    "hanoi": "Hanoï",
+    "ha noi": "Hanoï",
+    "hà nội": "Hanoï",
+    "hanoï": "Hanoï",
+    "ho chi minh-ville": "Hô Chi Minh-Ville",
+    "hô chi minh-ville": "Hô Chi Minh-Ville",
+    "ho chi minh ville": "Hô Chi Minh-Ville",
+    "hcm-ville": "Hô Chi Minh-Ville",
+    "hcmv": "Hô Chi Minh-Ville",
+    "pekin": "Pékin",
+    "beijing": "Pékin",
+    "moscow": "Moscou",
+    "da nang": "Da Nang",
+    "danang": "Da Nang",
+    "vientiane": "Vientiane",
+    "phnom penh": "Phnom Penh",
+    "bangkok": "Bangkok",
+    "tokyo": "Tokyo",
+    "seoul": "Séoul",
+    "séoul": "Séoul",
+    "new delhi": "New Delhi",
+    "washington": "Washington",
+}
+
+
+def normalise_place(place: str) -> str:
+    """'Hanoi' -> 'Hanoï'; other places keep their spelling, trimmed."""
+    cleaned = " ".join(place.split()).strip(" ,.-")
+    return DATELINE_PLACES.get(cleaned.lower(), cleaned)
+
+
+@cache
+def known_places() -> frozenset[str]:
+    """Lower-case city and place names of the data file, for datelines found in a lead."""
+    data = yaml.safe_load(resources.files("generator.data").joinpath("country_terms.yaml").read_text("utf-8"))
+    return frozenset(
+        place.lower()
+        for code, entry in data.items()
+        if isinstance(code, str) and len(code) == 2 and isinstance(entry, dict)
+        for place in entry.get("places") or ()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CountryTerms:
+    sensitive: re.Pattern[str]  #: names, places, acronyms: matched with their capitals.
+    insensitive: re.Pattern[str]  #: adjectives and compound prefixes.
+    masks: re.Pattern[str]  #: non-country phrases and organisation names.
+    codes: dict[str, str]  #: folded term -> code.
+    ambiguous: frozenset[str]  #: folded terms that count only with a clear term of their code.
+    shared: dict[str, tuple[tuple[str, ...], str | None]]  #: folded term -> (codes, default).
+
+
+def _alternation(terms: list[str]) -> str:
+    ordered = sorted(set(terms), key=lambda term: (-len(term), term))
+    return "|".join(re.escape(term).replace("'", "['’]") for term in ordered)
+
+
+@cache
+def load_country_terms() -> CountryTerms:
+    """Read and compile the data file once per process."""
+    text = resources.files("generator.data").joinpath("country_terms.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    codes: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    sensitive: list[str] = []
+    insensitive: list[str] = []
+    for code, entry in data.items():
+        if not (isinstance(code, str) and len(code) == 2 and isinstance(entry, dict)):
+            continue
+        for kind in ("names", "places", "ambiguous", "adjectives", "prefixes"):
+            for term in entry.get(kind) or ():
+                codes[term.lower()] = code
+                if kind == "ambiguous":
+                    ambiguous.add(term.lower())
+                (insensitive if kind in ("adjectives", "prefixes") else sensitive).append(term)
+    shared: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    for item in data.get("shared_terms") or ():
+        shared[item["term"].lower()] = (tuple(item["codes"]), item.get("default"))
+        (sensitive if item["term"][0].isupper() else insensitive).append(item["term"])
+    masks = list(data.get("non_country_phrases") or ())
+    for organisation in (data.get("organisations") or {}).values():
+        masks.extend(organisation.get("names") or ())
+    boundary = r"(?<![\w-]){}(?![\w])"
+    return CountryTerms(
+        sensitive=re.compile(boundary.format(f"(?:{_alternation(sensitive)})")),
+        insensitive=re.compile(
+            r"(?<![\w]){}".format(f"(?:{_alternation(insensitive)})") + r"(?:(?<=-)|(?![\w]))", re.IGNORECASE
+        ),
+        masks=re.compile(boundary.format(f"(?:{_alternation(masks)})"), re.IGNORECASE),
+        codes=codes,
+        ambiguous=frozenset(ambiguous),
+        shared=shared,
+    )
+
+
+def count_countries(text: str, terms: CountryTerms | None = None) -> Counter[str]:
+    """Mentions per ISO code in ``text``. Ambiguous and shared terms are resolved per text."""
+    terms = terms or load_country_terms()
+    text = terms.masks.sub(lambda match: " " * len(match.group(0)), text.replace("’", "'"))
+    clear: Counter[str] = Counter()
+    doubtful: Counter[str] = Counter()
+    shared: list[tuple[tuple[str, ...], str | None]] = []
+
+    def take(match: re.Match[str]) -> str:
+        term = match.group(0).lower()
+        if term in terms.shared:
+            shared.append(terms.shared[term])
+        elif term in terms.ambiguous:
+            doubtful[terms.codes[term]] += 1
+        elif term in terms.codes:
+            clear[terms.codes[term]] += 1
+        return " " * len(match.group(0))
+
+    text = terms.sensitive.sub(take, text)
+    terms.insensitive.sub(take, text)
+    for code, count in doubtful.items():
+        if clear[code]:
+            clear[code] += count
+    for candidates, default in shared:
+        known = [code for code in candidates if clear[code]]
+        if len(known) == 1:
+            clear[known[0]] += 1
+        elif not known and default:
+            clear[default] += 1
+    return clear

@@ -1,0 +1,101 @@
+"""Cleaned text -> title, lead, body paragraphs (a CleanedStory).
+
+Scraped pages repeat things: the title once as a headline and once as a variant ("Vietnam et
+Biélorussie…" / "Le Vietnam et la Biélorussie…"), the chapeau once alone and once as the
+first paragraph (sometimes with the dateline, sometimes glued). We keep the fuller title, keep
+one copy of the lead (the cleanest, then the longest) in the body, and record what we dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from generator.ingest.clean import Draft
+from generator.ingest.lexicon import is_word
+
+#: Two texts are "the same" when this share of the shorter one's words is in the longer one.
+SAME_TEXT = 0.8
+MAX_TITLE_LENGTH = 220
+_DATELINE_START = re.compile(r"^[A-ZÀ-ÝĐ][^,()\n]{1,40}(?:,[^()\n]{1,30})?\s*\((?:VNA|AVI|TTXVN|CVN)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedStory:
+    title: str | None
+    chapeau: str | None  #: the lead when the page gave it apart from the body.
+    paragraphs: tuple[str, ...]
+    dropped: tuple[str, ...]  #: title variants and duplicate leads that were left out.
+    captions: tuple[str, ...]
+    related: tuple[str, ...]
+    trailer: str
+    header: str | None
+    signoff: str | None
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case, accent-free words, for comparing two versions of a text."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    return re.findall(r"[a-z0-9]+", folded)
+
+
+def containment(one: str, other: str) -> float:
+    """Share of the shorter text's words found in the longer one (0..1)."""
+    first, second = set(words_of(one)), set(words_of(other))
+    if not first or not second:
+        return 0.0
+    small, large = (first, second) if len(first) <= len(second) else (second, first)
+    return len(small & large) / len(small)
+
+
+def _title_like(paragraph: str) -> bool:
+    return (
+        len(paragraph) <= MAX_TITLE_LENGTH
+        and not paragraph.rstrip().endswith((".", ":", ";", ","))
+        and not _DATELINE_START.match(paragraph)
+    )
+
+
+def segment_story(draft: Draft, title_hint: str | None = None) -> CleanedStory:
+    """Split ``draft.text`` (paragraphs separated by blank lines) into its parts."""
+    paragraphs = [paragraph for paragraph in draft.text.split("\n\n") if paragraph.strip()]
+    dropped: list[str] = []
+    title = title_hint.strip() if title_hint and title_hint.strip() else None
+    if title is None and paragraphs and _title_like(paragraphs[0]):
+        title = paragraphs.pop(0)
+    while title and paragraphs and _title_like(paragraphs[0]) and containment(title, paragraphs[0]) >= 0.7:
+        variant = paragraphs.pop(0)
+        if len(variant) > len(title):
+            title, variant = variant, title
+        dropped.append(variant)
+    chapeau = None
+    if len(paragraphs) >= 2 and containment(paragraphs[0], paragraphs[1]) >= SAME_TEXT:
+        keep, other = _prefer(paragraphs[0], paragraphs[1])
+        chapeau = min(paragraphs[0], paragraphs[1], key=len)
+        dropped.append(other)
+        paragraphs[0:2] = [keep]
+    return CleanedStory(
+        title=title,
+        chapeau=chapeau,
+        paragraphs=tuple(paragraphs),
+        dropped=tuple(dropped),
+        captions=draft.captions,
+        related=draft.related,
+        trailer=draft.trailer,
+        header=draft.header,
+        signoff=draft.signoff,
+    )
+
+
+def _prefer(one: str, other: str) -> tuple[str, str]:
+    """(kept, dropped): the version with fewer non-words (glued leftovers), then the longer."""
+
+    def key(text: str) -> tuple[float, int]:
+        tokens = re.findall(r"[^\W\d_]+", text)
+        lower = [token for token in tokens if token.islower()]
+        unknown = sum(1 for token in lower if not is_word(token))
+        return (-unknown / max(len(lower), 1), len(text))
+
+    return (one, other) if key(one) >= key(other) else (other, one)

@@ -1,0 +1,156 @@
+"""Render an ExtractedArticle as Markdown with front matter and write it, never overwriting.
+
+The raw input is kept as content/sources/<first 16 hex digits of its SHA-256><suffix> and
+named by ``raw:``; the article goes to content/<year or sans-date>/<slug>.md, opened with
+mode 'x' so that an existing file (even one created meanwhile) is never replaced. A story
+whose body is nearly the same as an existing article's is refused, naming that article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.content.frontmatter import FrontMatterMissing, join_front_matter, split_front_matter
+from generator.content.load import find_article_files
+from generator.content.scaffold import unique_article_path
+from generator.ingest.extract import ExtractedArticle
+from generator.ingest.segment import words_of
+
+SOURCES_FOLDER = "sources"
+SHINGLE = 5
+#: Share of shingles two bodies must have in common to be the same story.
+NEAR_DUPLICATE = 0.5
+
+
+class _Dumper(yaml.SafeDumper):
+    """Prose in double quotes (French titles hold ': '), codes and dates plain."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if (" " in value or ":" in value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+class _FlowList(list):  # type: ignore[type-arg]
+    """A list written on one line: [VN, BY]."""
+
+
+def _represent_flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_FlowList, _represent_flow_list)
+
+
+def render_article(article: ExtractedArticle, raw: str | None) -> str:
+    """The Markdown file: front matter in the documented key order, then the body."""
+    fields = {
+        "title": article.title,
+        "date": article.date,
+        "dateline": article.dateline,
+        "source": article.source,
+        "source_url": article.source_url,
+        "countries": list(article.countries),
+        "pairs": list(article.pairs),
+        "people": [_person(person) for person in article.people],
+        "summary": article.summary,
+        "tags": list(article.tags),
+        "review": list(article.review),
+        "raw": raw,
+    }
+    parts = []
+    for key, value in fields.items():
+        if isinstance(value, list) and key not in ("people", "review"):
+            value = _FlowList(value)
+        parts.append(
+            yaml.dump(
+                {key: value},
+                Dumper=_Dumper,
+                allow_unicode=True,
+                sort_keys=False,
+                default_flow_style=False,
+                width=10_000,
+            )
+        )
+    return join_front_matter("".join(parts), "\n\n".join(article.body))
+
+
+def _person(person) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    entry = {"name": person.name}
+    if person.role:
+        entry["role"] = person.role
+    if person.country:
+        entry["country"] = person.country
+    return entry
+
+
+def raw_name(data: bytes, suffix: str) -> str:
+    """'sources/<16 hex>.txt': content-addressed, so the same input is kept once."""
+    return f"{SOURCES_FOLDER}/{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+
+
+def keep_raw(content_dir: Path, data: bytes, suffix: str) -> str:
+    """Write the raw input under content/sources/ unless the same bytes are already there."""
+    name = raw_name(data, suffix)
+    path = content_dir / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        with path.open("xb") as handle:
+            handle.write(data)
+    return name
+
+
+def shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = words_of(text)
+    if len(words) < SHINGLE:
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[index : index + SHINGLE]) for index in range(len(words) - SHINGLE + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class ExistingBody:
+    path: Path
+    shingles: frozenset[tuple[str, ...]]
+
+
+def index_existing(content_dir: Path) -> list[ExistingBody]:
+    """Shingles of every article body already in content/ (unreadable files are skipped here:
+    `archive check` reports them)."""
+    index = []
+    for path in find_article_files(content_dir):
+        try:
+            body = split_front_matter(path.read_text(encoding="utf-8")).body
+        except (OSError, UnicodeDecodeError, FrontMatterMissing):
+            continue
+        index.append(ExistingBody(path, shingles(body)))
+    return index
+
+
+def find_near_duplicate(body: str, index: list[ExistingBody]) -> tuple[Path, float] | None:
+    """The existing article whose body shares the most shingles with ``body``, if similar enough."""
+    mine = shingles(body)
+    best: tuple[Path, float] | None = None
+    for existing in index:
+        if not mine or not existing.shingles:
+            continue
+        score = len(mine & existing.shingles) / len(mine | existing.shingles)
+        if score >= NEAR_DUPLICATE and (best is None or score > best[1]):
+            best = (existing.path, score)
+    return best
+
+
+def article_path(content_dir: Path, title: str, date: str | None) -> Path:
+    """Where a new article goes: the same naming as `archive new`."""
+    return unique_article_path(content_dir, title, int(date[:4]) if date else None)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Create ``path``; FileExistsError if it exists (mode 'x', race-free)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
