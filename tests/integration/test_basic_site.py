@@ -40,7 +40,7 @@ def test_article_body_is_sanitised_when_it_holds_hostile_html(basic_site: BuiltS
 def test_title_is_escaped_when_it_contains_markup(basic_site: BuiltSite) -> None:
     html = page(basic_site, "articles/vietnam-france-festival-gastronomie/index.html")
     escaped = "Festival &lt;script&gt;alert(&#39;titre&#39;)&lt;/script&gt; &amp; gastronomie"
-    assert f"<h1 data-pagefind-meta=\"title\">{escaped} : Hanoï reçoit Lyon</h1>" in html
+    assert f'<h1 data-pagefind-meta="title">{escaped} : Hanoï reçoit Lyon</h1>' in html
     assert f"<title>{escaped}" in html
 
 

@@ -93,7 +93,10 @@ def test_title_is_shown_as_escaped_text_when_it_contains_a_script_tag(
     site = copy_case("script-in-title", tmp_path)
     assert build(site, capsys)[0] == EXIT_OK
     page = (site / "build/articles/titre-avec-balise/index.html").read_text(encoding="utf-8")
-    assert '<h1 data-pagefind-meta="title">Un titre avec &lt;script&gt;alert(1)&lt;/script&gt; dedans</h1>' in page
+    assert (
+        '<h1 data-pagefind-meta="title">Un titre avec &lt;script&gt;alert(1)&lt;/script&gt; dedans</h1>'
+        in page
+    )
     assert "Un résumé avec &lt;script&gt;alert(2)&lt;/script&gt; aussi." in page
     for path, data in tree(site / "build").items():
         text = data.decode("utf-8", errors="replace").lower()
