@@ -1,0 +1,1 @@
+"""Benchmark helpers (synthetic corpus generator and, later, the benchmarks themselves)."""
