@@ -117,6 +117,12 @@ def _duplicate_slugs(paths: list[str]) -> list[Diagnostic]:
 
 
 def _display_path(path: Path, site_root: Path) -> str:
+    """The path as diagnostics show it: relative to the site root. Tried lexically first,
+    since resolving every path costs more than parsing its front matter."""
+    try:
+        return path.relative_to(site_root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(site_root.resolve()).as_posix()
     except ValueError:

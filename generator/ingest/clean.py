@@ -37,18 +37,29 @@ def _lines(draft: Draft) -> list[str]:
 
 # --- removals ------------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^\s*date\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)\b[^\n]*$", re.IGNORECASE)
+_HEADER = re.compile(
+    r"^\s*date\s*:?\s*(?P<date>\d{4}-\d{2}(?:-\d{2})?)"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])[ \t]*(?P<rest>[^\n]*)$",
+    re.IGNORECASE,
+)
 
 
 def take_crawler_header(draft: Draft) -> Draft:
-    """A scraper's ' date 2025-05' first line: keep its value as evidence, drop the line."""
+    """A scraper's ' date 2025-05' first line: keep its value as evidence, drop it from the text.
+
+    The scraper often writes the header on the same line as what follows it (the title, the
+    dateline, or a photo caption: ' date 2022-02 Paris, 5 février (VNA) - …'): that rest of
+    the line stays in the text.
+    """
     lines = _lines(draft)
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         match = _HEADER.match(line)
         if match:
-            return replace(draft, text="\n".join(lines[index + 1 :]), header=match.group(1))
+            rest = match.group("rest").strip()
+            kept = ([rest] if rest else []) + lines[index + 1 :]
+            return replace(draft, text="\n".join(kept), header=match.group("date"))
         return draft
     return draft
 
@@ -94,7 +105,13 @@ def remove_site_footers(draft: Draft) -> Draft:
     return replace(draft, text="\n".join(kept), footers=draft.footers + tuple(r.strip() for r in removed))
 
 
-_CREDIT_PART = r"(?:[A-Z]{2,}(?![a-z])|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[\w-]+(?:\.[a-z]{2,})+)"
+_NAME_WORD = r"[A-ZÀ-ÝĐ][a-zà-ÿđ]+"
+#: A person's name as photo credit ('Ngoc Hà', 'Trân Viêt'): only before '/' or at the line's
+#: end, so that 'Photo : Reuters Le président …' does not swallow the next sentence's 'Le'.
+_CREDIT_NAME = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{1,3}}(?=\s*/|\s*$)"
+_CREDIT_PART = (
+    rf"(?:{_CREDIT_NAME}|[A-Z]{{2,}}(?![a-z])|{_NAME_WORD}(?:-{_NAME_WORD})?|[\w-]+(?:\.[a-z]{{2,}})+)"
+)
 _CREDIT = rf"{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART})*"
 _CAPTION_END = re.compile(
     rf"(?P<open>[(\[]\s*)?\b(?i:photos?|ảnh|crédit(?:\s+photo)?)\s*(?i:d['’]illustration|d['’]archives?)?"
@@ -102,21 +119,45 @@ _CAPTION_END = re.compile(
     rf"|(?P<open2>[(\[]\s*)?\b(?i:photo\s+diffusée\s+par)\s+(?:la\s+|l['’])?(?P<credit2>{_CREDIT})"
     rf"(?(open2)\s*[)\]])"
 )
-_IMAGE_MARKER = re.compile(r"ảnh\s*\d+")
+#: The image markers the agency's pages leave in copied text: 'ảnh 1', 'hinh anh 2'.
+_IMAGE_MARKER = re.compile(r"(?:\b(?:hình|hinh)\s+(?:ảnh|anh)|ảnh)\s*\d+", re.IGNORECASE)
+_IMAGE_FILE = re.compile(r"^\s*[\w.-]+\.(?:jpe?g|png|gif|webp|avif)\s*$", re.IGNORECASE)
 _BARS = re.compile(r"\|([^|\n]{2,})\|")
+#: A caption line standing on its own above a bare credit line is at most this long.
+MAX_CAPTION_LINE = 300
 
 
 def take_photo_captions(draft: Draft) -> Draft:
     """Photo captions and credits ('… Photo : VNA', 'Photos : Xinhua/VNA/CVN', 'Photo diffusée
-    par la VNA', '… ảnh 1Le président …', '| caption |') leave the body but are kept."""
+    par la VNA', '… ảnh 1Le président …', '| caption |', an image file name) leave the body
+    but are kept.
+
+    A bare credit line ('Photo : VNA/CVN') takes the line just above it along when that line
+    is short and directly above it (no blank line) in a text whose paragraphs are separated by
+    blank lines: that is how saved pages lay out a caption under its picture.
+    """
     captions: list[str] = []
     kept: list[str] = []
+    blank_separated = "\n\n" in draft.text
     for line in _lines(draft):
+        if _IMAGE_FILE.match(line):
+            captions.append(line.strip())
+            continue
         line = _take_bar_captions(line, captions)
-        kept.append(_take_credit_caption(line, captions))
+        before = len(captions)
+        rest = _take_credit_caption(line, captions)
+        bare_credit = len(captions) > before and line.strip() == captions[-1] and _is_bare_credit(line)
+        if bare_credit and blank_separated and kept and 0 < len(kept[-1].strip()) <= MAX_CAPTION_LINE:
+            captions[-1] = f"{kept.pop().strip()} {captions[-1]}"
+        kept.append(rest)
     if not captions:
         return draft
     return replace(draft, text="\n".join(kept), captions=draft.captions + tuple(captions))
+
+
+def _is_bare_credit(line: str) -> bool:
+    match = _CAPTION_END.search(line)
+    return match is not None and not line[: match.start()].strip()
 
 
 def _take_bar_captions(line: str, captions: list[str]) -> str:

@@ -7,12 +7,14 @@ trailer (teasers from other days) never count for the date or the countries.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from generator.ingest.dates import DATELINE, DATELINE_NUMERIC, DATELINE_PLACE_ONLY, find_date, find_dateline
+from generator.ingest.dates import find_date, find_dateline, match_dateline, parse_date_hint
 from generator.ingest.people import PersonFound, find_people
 from generator.ingest.places import count_countries, known_places, normalise_place
 from generator.ingest.segment import CleanedStory
@@ -42,10 +44,10 @@ class ExtractedArticle:
 
 
 def strip_dateline(paragraph: str) -> str:
-    for pattern in (DATELINE, DATELINE_NUMERIC, DATELINE_PLACE_ONLY):
-        match = pattern.match(paragraph)
-        if match and match.end() < len(paragraph):
-            return paragraph[match.end() :].lstrip(" -–—:")
+    """The paragraph without its opening dateline ('Hanoï, 15 mars (VNA) - ')."""
+    match = match_dateline(paragraph)
+    if match and match.end() < len(paragraph):
+        return paragraph[match.end() :].lstrip(" -–—:")
     return paragraph
 
 
@@ -54,11 +56,19 @@ def extract_article(
     *,
     url: str | None = None,
     date_hint: str | None = None,
+    fetched_at: str | None = None,
     home_code: str = "VN",
     notes: tuple[str, ...] = (),
 ) -> ExtractedArticle:
-    """Every front matter field of one story, with the reasons an editor must check some."""
+    """Every front matter field of one story, with the reasons an editor must check some.
+
+    ``fetched_at`` (when the page was fetched) is only an upper bound for the year: a story
+    cannot be later than its fetch, and it is never the story's date.
+    """
     review: list[str] = list(notes)
+    not_after = parse_fetched_at(fetched_at)
+    if fetched_at and not_after is None:
+        review.append(f"Date de collecte illisible ({fetched_at!r}) : ignorée.")
     body = story.paragraphs
     lead_paragraph = strip_dateline(body[0]) if body else ""
     summary = _summary(story.chapeau or lead_paragraph)
@@ -69,7 +79,7 @@ def extract_article(
     dateline = find_dateline(body)
     lead = " ".join(part for part in (story.chapeau, body[0] if body else "") if part)
     text = "\n".join((title, *([story.chapeau] if story.chapeau else []), *body))
-    found = find_date(dateline, lead, text, story.header, date_hint)
+    found = find_date(dateline, lead, text, story.header, date_hint, not_after)
     review.extend(found.review)
     place = normalise_place(dateline.place) if dateline and dateline.place else None
     if place is None:
@@ -97,6 +107,17 @@ def extract_article(
         body=body,
         date_evidence=found.evidence,
     )
+
+
+def parse_fetched_at(value: str | None) -> dt.date | None:
+    """'2025-05-03', '2025-05-03T10:22:00Z' or '03/05/2025' -> that day; '2025-05' -> the month's
+    last day (an upper bound); anything unreadable -> None."""
+    iso = parse_date_hint(value)
+    if iso is None:
+        return None
+    year, month = int(iso[:4]), int(iso[5:7])
+    day = int(iso[8:10]) if len(iso) == 10 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
 
 
 _AT_PLACE = re.compile(r"\b(?:à|en)\s+(?P<place>[A-ZÀ-ÝĐ][\w'’-]+(?:[ -][A-ZÀ-ÝĐ][\w'’-]+){0,2})")

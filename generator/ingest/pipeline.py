@@ -129,7 +129,12 @@ def _ingest_document(
                 error(document.origin, document.line, "ingest.empty", "no article text left after cleaning")
             ]
         article = extract_article(
-            story, url=document.url, date_hint=document.date_hint, home_code=home_code, notes=document.notes
+            story,
+            url=document.url,
+            date_hint=document.date_hint,
+            fetched_at=document.fetched_at,
+            home_code=home_code,
+            notes=document.notes,
         )
     except Exception as exc:  # the guarantee: no input crashes the batch (reported as a bug)
         return [

@@ -6,6 +6,8 @@ The first day of a month is written '1er', as French typography requires.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.dates import get_month_names
 from babel.numbers import format_decimal
 
@@ -32,8 +34,10 @@ def format_date(date: PartialDate) -> str:
     return f"{day} {month_name(date.month)} {date.year}"
 
 
+@lru_cache(maxsize=8192)
 def format_number(value: int) -> str:
-    """'10 000' with the narrow no-break space CLDR uses for French."""
+    """'10 000' with the narrow no-break space CLDR uses for French (cached: Babel takes
+    tens of microseconds a call, and list pages format the same few counts thousands of times)."""
     return format_decimal(value, locale=LOCALE)
 
 
