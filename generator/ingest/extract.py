@@ -10,20 +10,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from generator.ingest.dates import find_date, find_dateline, match_dateline, parse_date_hint
+from generator.ingest.pairs import find_countries
 from generator.ingest.people import PersonFound, find_people
-from generator.ingest.places import count_countries, known_places, normalise_place
+from generator.ingest.places import known_places, normalise_place
 from generator.ingest.segment import CleanedStory
 from generator.ingest.tags import find_tags
 from generator.ingest.titles import title_from_url
 
 SUMMARY_LIMIT = 320
-#: A partner is the main one when it has at least this many times the next one's weight.
-MAIN_PARTNER_RATIO = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +84,19 @@ def extract_article(
         place = _place_in_lead(story.chapeau or lead_paragraph)
         if place:
             review.append(f"Pas de ligne de date : lieu « {place} » repris du chapeau.")
-    countries, pairs, country_notes = _countries(
-        title, lead, body, dateline.place if dateline else None, home_code
+    people = find_people(text)
+    officials = tuple(person.name for person in people if person.country == home_code)
+    found_countries = find_countries(
+        title,
+        " ".join(part for part in (story.chapeau, lead_paragraph) if part),
+        body[1:],
+        dateline.place if dateline else None,
+        home_code,
+        officials,
     )
-    review.extend(country_notes)
-    people = _people_with_countries(find_people(text), countries, home_code)
+    countries, pairs = found_countries.countries, found_countries.pairs
+    review.extend(found_countries.notes)
+    people = _people_with_countries(people, countries, home_code)
     tags = find_tags(title, text)
     return ExtractedArticle(
         title=title,
@@ -171,42 +177,6 @@ def _fallback_title(url: str | None, summary: str) -> tuple[str, str]:
 
 def _slug_of(url: str) -> str:
     return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
-
-
-def _countries(
-    title: str, lead: str, body: tuple[str, ...], place: str | None, home_code: str
-) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
-    """Countries in the title or lead, or named at least twice in the body; the main pair."""
-    in_title = count_countries(title)
-    in_lead = count_countries(lead + (f" {place}" if place else ""))
-    in_body = count_countries("\n".join(body[1:]))
-    weight: Counter[str] = Counter()
-    for counts, factor in ((in_title, 3), (in_lead, 2), (in_body, 1)):
-        for code, count in counts.items():
-            weight[code] += factor * count
-    kept = [code for code in weight if in_title[code] or in_lead[code] or in_body[code] >= 2]
-    kept.sort(key=lambda code: (code != home_code, -weight[code], code))
-    notes: list[str] = []
-    others = [code for code in kept if code != home_code]
-    pairs: tuple[str, ...] = ()
-    if home_code in kept and others:
-        top = others[0]
-        second = weight[others[1]] if len(others) > 1 else 0
-        if (
-            len(others) == 1
-            or (in_title[top] and not in_title[others[1]])
-            or weight[top] >= MAIN_PARTNER_RATIO * second
-        ):
-            pairs = (f"{home_code}-{top}",)
-        else:
-            notes.append(
-                f"Plusieurs pays ({', '.join(kept)}) sans partenaire principal net : pas de paire attribuée."
-            )
-    elif len(others) == 2:
-        pairs = (f"{others[0]}-{others[1]}",)
-    if not kept:
-        notes.append("Aucun pays reconnu dans le titre, le chapeau ou le texte.")
-    return tuple(kept), pairs, notes
 
 
 def _people_with_countries(

@@ -63,6 +63,16 @@ def known_places() -> frozenset[str]:
     )
 
 
+@cache
+def organisation_pattern() -> re.Pattern[str]:
+    """The names of the groupings in the data file (ASEAN, APEC, ONU, …), as one pattern."""
+    data = yaml.safe_load(resources.files("generator.data").joinpath("country_terms.yaml").read_text("utf-8"))
+    names = [
+        name for entry in (data.get("organisations") or {}).values() for name in entry.get("names") or ()
+    ]
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w])")
+
+
 @dataclass(frozen=True, slots=True)
 class CountryTerms:
     sensitive: re.Pattern[str]  #: names, places, acronyms: matched with their capitals.

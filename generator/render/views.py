@@ -8,6 +8,7 @@ on every page that lists them.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from generator.config import SiteConfig
@@ -35,6 +36,8 @@ class ViewBuilder:
         self._cards: dict[str, Context] = {}
         self._bodies: dict[str, str] = {}
         self._country_codes = frozenset(entry.country.code for entry in model.countries)
+        newest = next((article for article in model.articles if article.date.known), None)
+        self._archive_updated = french.rfc3339(newest.date) if newest else "1970-01-01T00:00:00Z"
         self.site = {
             "title": config.title,
             "description": config.description,
@@ -477,7 +480,7 @@ class ViewBuilder:
 
     def _feed(self, spec: PageSpec, articles: tuple[Article, ...], title: str, alternate: str) -> Context:
         """Atom needs a timestamp per entry, so feeds carry the newest *dated* articles."""
-        dated = [article for article in articles if article.date.known][: self.config.feeds.entries]
+        dated = islice((article for article in articles if article.date.known), self.config.feeds.entries)
         entries = [
             {
                 "title": article.title,
@@ -489,7 +492,6 @@ class ViewBuilder:
             }
             for article in dated
         ]
-        newest = [french.rfc3339(a.date) for a in self.model.articles if a.date.known]
         return {
             "page": {"title": title},
             "feed": {
@@ -497,9 +499,8 @@ class ViewBuilder:
                 "id": self.absolute(spec.url),
                 "self_url": self.absolute(spec.url),
                 "alternate_url": self.absolute(alternate),
-                "updated": entries[0]["updated"]
-                if entries
-                else (max(newest) if newest else "1970-01-01T00:00:00Z"),
+                # An empty feed still needs <updated>: the newest date of the whole archive.
+                "updated": entries[0]["updated"] if entries else self._archive_updated,
                 "author": self.config.publisher,
                 "entries": entries,
             },

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.render.markup import MarkdownRenderer, sanitise_html
+from generator.render.markup import MarkdownRenderer, plain_paragraphs_html, sanitise_html
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +78,58 @@ def test_safe_markup_is_kept_when_sanitising(html: str) -> None:
 
 def test_text_is_escaped_when_it_looks_like_markup() -> None:
     assert sanitise_html("1 < 2 & 3 > 2") == "1 &lt; 2 &amp; 3 &gt; 2"
+
+
+# -- the plain-paragraph fast path ------------------------------------------------------
+
+#: Pieces of French prose and of Markdown syntax, joined at random: the fast path must
+#: either refuse the text or give exactly what Markdown + the sanitiser give.
+PIECES = st.sampled_from(
+    [
+        *"abcdeéèàçôûïœ ABCÉ0123456789.,;:?!'’«»()-–—/%$€\u00a0\u202f\n",
+        *["  ", "\n\n", "\n \n", "1. ", "- ", "* ", "# ", "> ", "    ", "_", "*", "`", "&", "<b>"],
+        *["[x](y)", "\t", "\r", "===", "---", "+ ", "2) ", ": ", "\x0c", "&amp;", "\\"],
+    ]
+)
+PROSE = st.lists(PIECES, max_size=120).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(PROSE)
+def test_fast_path_is_byte_identical_to_markdown_when_it_applies(text: str) -> None:
+    renderer = MarkdownRenderer()
+    fast = plain_paragraphs_html(text)
+    if fast is not None:
+        assert fast == renderer.to_html_slowly(text)
+    assert renderer.to_html(text) == renderer.to_html_slowly(text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hanoï, 3 mars (VNA) - Le Vietnam et la Biélorussie ont signé un accord.\n\nLes deux pays…",
+        "Une ligne.\nLa suite du même paragraphe, avec « guillemets » et 25\u00a0%.\n\n\nUn autre.",
+        "Le 1er juin, 10,5 millions de dollars ; l’après-midi : visite.",
+    ],
+)
+def test_fast_path_is_taken_when_the_body_is_plain_prose(body: str) -> None:
+    assert plain_paragraphs_html(body) is not None
+    assert plain_paragraphs_html(body) == MarkdownRenderer().to_html_slowly(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- un\n- deux",
+        "# Titre",
+        "Un *mot*",
+        "a  \nb",
+        "    code",
+        "1. premier",
+        "<b>x</b>",
+        "x & y",
+        "[a](b)",
+    ],
+)
+def test_fast_path_is_refused_when_the_body_has_markup(body: str) -> None:
+    assert plain_paragraphs_html(body) is None
