@@ -18,8 +18,8 @@ from generator.content.load import load_content
 from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
 from generator.publish import output
 from generator.publish.search import SearchIndex, index_site
-from generator.render.templates import RenderedFile, make_environment, render_page
-from generator.render.views import ViewBuilder
+from generator.render.parallel import RenderJob, default_workers, render_pages
+from generator.render.templates import make_environment
 from generator.report import Reporter
 from generator.site.model import SiteModel, build_model
 from generator.site.plan import PageSpec, check_plan, plan_pages
@@ -72,20 +72,17 @@ def build_site(
     reporter: Reporter,
     output_dir: Path | None = None,
     strict: bool = False,
+    workers: int | None = None,
 ) -> BuildResult:
-    """Build the whole site into ``output_dir`` (default: config's), atomically."""
+    """Build the whole site into ``output_dir`` (default: config's), atomically, rendering
+    on ``workers`` processes (default: every core; the output is the same either way)."""
     target = output_dir or config.output_dir
     checked = check_site(config, reporter, strict)
     with output.OutputLock(target):
         output.clean_leftovers(target)
         with reporter.stage("render+write"):
-            views = ViewBuilder(config, checked.model, checked.specs)
-            rendered = (
-                RenderedFile(
-                    spec.url, render_page(checked.environment, spec.template, views.context(spec), spec.url)
-                )
-                for spec in checked.specs
-            )
+            job = RenderJob(config, checked.model, checked.specs, checked.environment)
+            rendered = render_pages(job, workers or default_workers())
             staged = output.stage(target, rendered, config.static_dir)
         search = None
         if config.search.enabled:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator.config import CONFIG_FILE, SiteConfig, load_config, with_overrides
-from generator.errors import GeneratorError
+from generator.errors import GeneratorError, error
 from generator.report import Reporter
 
 EXIT_OK, EXIT_USER, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", help="public URL of the site (overrides base_url)")
     build.add_argument("--output", type=Path, help="output folder (default: paths.output)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--jobs", type=int, help="render processes (default: one per core)")
 
     serve = _command(commands, "serve", "build the site and serve it locally", _serve)
     serve.add_argument("--host", default="127.0.0.1")
@@ -108,7 +109,9 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
 
     config = _config(args)
     output_dir = args.output.resolve() if args.output else None
-    result = build_site(config, reporter, output_dir=output_dir, strict=args.strict)
+    if args.jobs is not None and args.jobs < 1:
+        raise GeneratorError([error("--jobs", None, "cli.jobs", "--jobs must be at least 1")])
+    result = build_site(config, reporter, output_dir=output_dir, strict=args.strict, workers=args.jobs)
     reporter.diagnostics(result.warnings)
     timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
     reporter.info(f"{result.pages} files, {result.articles} articles -> {result.output_dir} ({timings})")

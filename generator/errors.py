@@ -64,6 +64,10 @@ class GeneratorError(Exception):
         self.diagnostics = sort_diagnostics(diagnostics)
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type, tuple[tuple[Diagnostic, ...]]]:
+        """Pickle by diagnostics, so an error raised in a render worker arrives whole."""
+        return (type(self), (self.diagnostics,))
+
 
 class ConfigError(GeneratorError):
     """site.yaml is invalid."""

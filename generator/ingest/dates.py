@@ -84,13 +84,23 @@ def match_dateline(paragraph: str) -> re.Match[str] | None:
     return DATELINE_PLACE_ONLY.match(paragraph)
 
 
+def dateline_starts(paragraph: str) -> list[int]:
+    """Offsets in ``paragraph`` where a dateline starts: 0 if it opens with one, then any
+    dateline with an agency glued after a sentence ('… partenariat. Hanoï, 15 mars (VNA) - …')."""
+    starts = [0] if match_dateline(paragraph) else []
+    for inside in _DATELINE_INSIDE.finditer(paragraph[:600]):
+        match = match_dateline(paragraph[inside.start() :])
+        if match and match.group("agency"):
+            starts.append(inside.start())
+    return starts
+
+
 def find_dateline(paragraphs: tuple[str, ...]) -> Dateline | None:
     """The dateline at the start of one of the first paragraphs (or glued after a chapeau)."""
     for paragraph in paragraphs[:3]:
-        starts = [0] + [match.start() for match in _DATELINE_INSIDE.finditer(paragraph[:600])]
-        for start in starts:
+        for start in dateline_starts(paragraph):
             match = match_dateline(paragraph[start:])
-            if match and (start == 0 or match.group("agency")):
+            if match:
                 return _dateline(match)
     return None
 

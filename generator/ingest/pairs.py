@@ -25,6 +25,10 @@ MAIN_PARTNER_RATIO = 2.0
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
 #: Partners named in the title or lead from which a story with a summit is multilateral.
 MULTILATERAL_PARTNERS = 3
+#: A place named as a venue: 'au Laos', 'à Vientiane', 'en République de Corée'.
+_LOCATION = re.compile(
+    r"\b(?:au|aux|en|à|dans)\s+(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-ÝĐ][\w'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÀ-ÝĐ][\w'’-]*){0,2}"
+)
 _SUMMIT = re.compile(r"\b(?:sommets?|forums?|multilatéra(?:l|le|ux|les))\b", re.IGNORECASE)
 
 
@@ -67,7 +71,7 @@ def find_countries(
         return CountryFinding((), (), tuple(notes))
     partners = [code for code in kept if code != home_code]
     multilateral = _multilateral(title, lead, partners, in_title, in_lead)
-    top = _main_partner(partners, weight, in_title, multilateral)
+    top = _main_partner(partners, weight, count_countries(_LOCATION.sub(" ", title)), multilateral)
     pairs: tuple[str, ...] = ()
     if home_code in kept and top:
         pairs = (f"{home_code}-{top}",)
@@ -82,6 +86,12 @@ def find_countries(
 def _multilateral(
     title: str, lead: str, partners: list[str], in_title: Counter[str], in_lead: Counter[str]
 ) -> bool:
+    """A summit or an organisation's meeting: named in the title with no partner there but as
+    its venue ('… aux Sommets de l'ASEAN au Laos'), or named in the title or lead together
+    with three partners or more."""
+    venue_only = not any(count_countries(_LOCATION.sub(" ", title))[code] for code in partners)
+    if venue_only and (organisation_pattern().search(title) or _SUMMIT.search(title)):
+        return True
     named = [code for code in partners if in_title[code] or in_lead[code]]
     if len(named) < MULTILATERAL_PARTNERS:
         return False
@@ -90,11 +100,13 @@ def _multilateral(
 
 
 def _main_partner(
-    partners: list[str], weight: Counter[str], in_title: Counter[str], multilateral: bool
+    partners: list[str], weight: Counter[str], actors_in_title: Counter[str], multilateral: bool
 ) -> str | None:
+    """The partner the title names (other than as a venue), else the only or the clearly
+    heaviest one; none for a multilateral story."""
     if not partners:
         return None
-    titled = [code for code in partners if in_title[code]]
+    titled = [code for code in partners if actors_in_title[code]]
     if len(titled) == 1:
         return titled[0]
     if multilateral:

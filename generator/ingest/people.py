@@ -1,9 +1,15 @@
-"""People named with a role: "le président biélorusse Alexander Lukashenko", "le Premier
-ministre Nguyên Tân Dung", "son homologue Mikhaïl Miasnikovitch".
+"""People named with a role: "le président biélorusse Alexander Lukashenko", "le vice-Premier
+ministre et ministre des Affaires étrangères Bui Thanh Son", "l'ambassadeur du Vietnam en
+France, Dinh Toan Thang", "son homologue indien Rajnath Singh".
 
-A nationality adjective gives the person's country; "homologue" takes the role of the person
-named just before; a Vietnamese family name leading a name of two or more words gives VN
-(these are the archive's home-country officials). The rest is left without a country.
+The role is a head word ("président", "ministre", "ambassadeur", …) with what qualifies it: a
+nationality adjective, complements ("de la Défense", "du Parti communiste vietnamien", "du
+Vietnam"), a posting ("en France", "auprès de l'UNESCO") and a second role joined by "et".
+The person's country is the country named in the role outside the posting ("ambassadeur du
+Vietnam en France" is Vietnamese); failing that, a Vietnamese family name leading a name of two
+words or more gives VN (the archive's home-country officials). "homologue" takes the role of
+the person named just before. Family names, name particles and honorifics come from
+generator/data/people_names.yaml.
 """
 
 from __future__ import annotations
@@ -11,63 +17,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
-from generator.ingest.places import CountryTerms, load_country_terms
+from generator.ingest.datafiles import string_list
+from generator.ingest.places import CountryTerms, count_countries, load_country_terms
 
-_ROLES = (
-    r"vice-Premier ministre|Premier ministre|vice-présidente?|présidente?|Présidente?"
-    r"|secrétaire général(?: du Parti)?"
-    r"|ministre(?: de la| de l'| des| du| de)? ?(?:[A-ZÉ][\w'-]+(?: [a-zà-ÿ]+)?)?"
-    r"|vice-ministre|ambassadrice|ambassadeur|chancelière|chancelier|roi|reine|prince|princesse"
-    r"|homologue"
+DATA_FILE = "people_names.yaml"
+_HEADS = (
+    r"vice-Premier ministre|Premier ministre|vice-ministre|ministre|vice-présidente?|[Pp]résidente?"
+    r"|secrétaire générale?|secrétaire d['’]État|ambassadrice|ambassadeur|chancelière|chancelier"
+    r"|roi|reine|princesse|prince|sultan|émir|chef de l['’]État|chef du gouvernement|chef de la diplomatie"
+    r"|porte-parole|vice-gouverneur|gouverneur|maire|consule? générale?|directeur général|directrice générale"
+    r"|chargée? d['’]affaires|chef d['’]état-major|commandant en chef"
 )
-_NAME_WORD = r"[A-ZÀ-ÝĐ][\w'’-]*"
-_PERSON = re.compile(
-    rf"\b(?P<role>{_ROLES})(?:\s+(?P<adjective>[a-zé][a-zéèëï-]+))?\s*,?\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+_PREPOSITION = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’]|en|au|aux|à|auprès\s+(?:de\s+la|de\s+l['’]|du|des|de))"
+_POSTING = re.compile(r"^(?:en|au|aux|à|auprès)\b")
+_CAPITAL_WORD = r"[A-ZÀ-ÝĐ][\w'’-]*"
+_LOWER_WORD = r"(?!(?:et|est|ont|sont|qui|que|dont|par|pour|avec|sur|lors|le|la|les)\b)[a-zà-ÿ][\w'’-]{2,}"
+_COMPLEMENT = rf"{_PREPOSITION}\s*{_CAPITAL_WORD}(?:\s+{_LOWER_WORD}){{0,3}}"
+_ADJECTIVE = r"(?!(?:de|du|des|en|au|aux|et|à|auprès|par|pour|a|est)\b)[a-zéèëï][a-zéèëïô-]+"
+_ROLE = (
+    rf"(?:{_HEADS})(?:\s+{_ADJECTIVE})?(?:\s+(?:et\s+)?{_COMPLEMENT}){{0,4}}"
+    rf"(?:\s+et\s+(?:{_HEADS})(?:\s+{_ADJECTIVE})?(?:\s+(?:et\s+)?{_COMPLEMENT}){{0,4}})?"
 )
-_VIETNAMESE_FAMILY_NAMES = frozenset(
-    [
-        "nguyen",
-        "tran",
-        "le",
-        "pham",
-        "hoang",
-        "huynh",
-        "phan",
-        "vu",
-        "vo",
-        "dang",
-        "bui",
-        "do",
-        "ho",
-        "ngo",
-        "duong",
-        "ly",
-        "dinh",
-        "truong",
-        "luong",
-        "to",
-        "mai",
-        "ha",
-        "doan",
-        "cao",
-        "lam",
-        "trinh",
-        "lai",
-        "vuong",
-        "dao",
-        "tong",
-        "chu",
-        "kieu",
-        "thai",
-        "quach",
-        "ton",
-        "nong",
-        "khuat",
-    ]
-)
-_NOT_NAMES = frozenset({"Le", "La", "Les", "Un", "Une", "Il", "Elle", "M", "Mme", "Selon", "Lors"})
+_NOT_NAMES = frozenset({"Le", "La", "Les", "Un", "Une", "Il", "Elle", "M", "Mme", "Selon", "Lors", "Photo"})
+#: Word that ends a name: an acronym ("VNA"), a weekday or a month written with a capital.
+_NAME_STOP = re.compile(r"^(?:[A-Z]{2,}|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,39 +53,103 @@ class PersonFound:
     counterpart: bool = False  #: named as someone's "homologue" with no country given.
 
 
-def _fold(word: str) -> str:
+@cache
+def family_names() -> frozenset[str]:
+    """Vietnamese family names, folded (see the data file)."""
+    return frozenset(fold(name) for name in string_list(DATA_FILE, "family_names"))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    particles = "|".join(re.escape(word) for word in string_list(DATA_FILE, "particles"))
+    honorifics = sorted(string_list(DATA_FILE, "honorifics"), key=len, reverse=True)
+    honorific = "|".join(re.escape(word).replace("'", "['’]") for word in honorifics)
+    name = rf"(?P<name>{_CAPITAL_WORD}(?:\s+(?:(?:{particles})\s+)*{_CAPITAL_WORD}){{1,4}})"
+    between = rf"\s*,?\s+(?:(?:{honorific})(?!\w)\s*)?"
+    person = re.compile(rf"(?<![\w-])(?P<role>{_ROLE}){between}{name}")
+    counterpart = re.compile(rf"\bhomologue(?:\s+(?P<adjective>{_ADJECTIVE}))?{between}{name}")
+    return person, counterpart
+
+
+def fold(word: str) -> str:
+    """Lower case, no diacritics, Đ as D: 'Nguyễn' -> 'nguyen'."""
     decomposed = unicodedata.normalize("NFKD", word.replace("Đ", "D").replace("đ", "d"))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
-def find_people(text: str, terms: CountryTerms | None = None) -> tuple[PersonFound, ...]:
-    """People with a role in ``text``, merged by name, in order of first mention."""
+def find_people(
+    text: str, terms: CountryTerms | None = None, home_code: str = "VN"
+) -> tuple[PersonFound, ...]:
+    """People with a role in ``text``, merged by name (accents aside), in order of first mention."""
     terms = terms or load_country_terms()
+    person_pattern, counterpart_pattern = _patterns()
+    matches = sorted(
+        [(match.start(), False, match) for match in person_pattern.finditer(text)]
+        + [(match.start(), True, match) for match in counterpart_pattern.finditer(text)],
+        key=lambda item: item[0],
+    )
     found: dict[str, PersonFound] = {}
     previous_role: str | None = None
-    for match in _PERSON.finditer(text):
+    for _, is_counterpart, match in matches:
         name = _clean_name(match.group("name"), terms)
         if name is None:
             continue
-        role = match.group("role").strip()
-        adjective = match.group("adjective")
-        country = terms.codes.get(adjective.lower()) if adjective else None
-        counterpart = role == "homologue"
-        if counterpart:
-            role = previous_role or role
+        if is_counterpart:
+            adjective = match.group("adjective")
+            country = _adjective_country(adjective, terms) if adjective else None
+            person = PersonFound(name, previous_role, country, counterpart=country is None)
         else:
-            previous_role = role
-        if country is None and _fold(name.split()[0]) in _VIETNAMESE_FAMILY_NAMES:
-            country = "VN"
-        role = role[0].lower() + role[1:] if not role.startswith(("Premier", "vice-Premier")) else role
-        earlier = found.get(name)
-        if earlier is None:
-            found[name] = PersonFound(
-                name, None if role == "homologue" else role, country, counterpart and country is None
-            )
-        elif earlier.country is None and country is not None:
-            found[name] = PersonFound(name, earlier.role or role, country)
+            role = _normalise_role(match.group("role"), terms)
+            previous_role = _head_of(role)
+            country = _role_country(match.group("role"), terms)
+            person = PersonFound(name, role, country)
+        if person.country is None and fold(name.split()[0]) in family_names():
+            person = PersonFound(person.name, person.role, home_code)
+        _merge(found, person)
     return tuple(found.values())
+
+
+def _merge(found: dict[str, PersonFound], person: PersonFound) -> None:
+    key = fold(person.name)
+    earlier = found.get(key)
+    if earlier is None:
+        found[key] = person
+    elif earlier.country is None and person.country is not None:
+        found[key] = PersonFound(earlier.name, earlier.role or person.role, person.country)
+    elif earlier.role is None and person.role is not None:
+        found[key] = PersonFound(earlier.name, person.role, earlier.country, earlier.counterpart)
+
+
+def _normalise_role(role: str, terms: CountryTerms) -> str:
+    """Single spaces, 'Président' in lower case, and no nationality adjective (the country is
+    its own field): 'président biélorusse' -> 'président'."""
+    role = " ".join(role.split()).replace("’", "'")
+    if role.startswith("Président"):
+        role = "p" + role[1:]
+    match = re.match(rf"^((?:{_HEADS}))\s+({_ADJECTIVE})(?=\s|$)", role)
+    if match and _adjective_country(match.group(2), terms):
+        role = match.group(1) + role[match.end() :]
+    return role
+
+
+def _head_of(role: str) -> str:
+    """The role without its country-specific parts, for a counterpart: 'ministre de la
+    Défense' stays; 'ambassadeur du Vietnam en France' -> 'ambassadeur'."""
+    parts = re.split(rf"\s+(?=(?:et\s+)?{_PREPOSITION}\s)", role)
+    kept = [parts[0]] + [part for part in parts[1:] if not (_POSTING.match(part) or count_countries(part))]
+    return " ".join(kept)
+
+
+def _role_country(role: str, terms: CountryTerms) -> str | None:
+    """The country named in the role outside its posting ('en France', 'auprès de …')."""
+    own = " ".join(part for part in re.split(rf"\s+(?={_PREPOSITION}\s)", role) if not _POSTING.match(part))
+    counts = count_countries(own, terms)
+    return next(iter(counts)) if len(counts) == 1 else None
+
+
+def _adjective_country(adjective: str, terms: CountryTerms) -> str | None:
+    counts = count_countries(adjective, terms)
+    return next(iter(counts)) if len(counts) == 1 else None
 
 
 def _clean_name(raw: str, terms: CountryTerms) -> str | None:
@@ -119,9 +158,10 @@ def _clean_name(raw: str, terms: CountryTerms) -> str | None:
         words.pop(0)
     kept = []
     for word in words:
-        if word.lower() in terms.codes or word.lower().strip("'’") in terms.codes:
+        bare = word.lower().strip("'’")
+        if bare in terms.codes or _NAME_STOP.match(word):
             break
         kept.append(word)
-    if len(kept) < 2:
+    if len(kept) < 2 or (kept[0] in _NOT_NAMES and fold(kept[0]) not in family_names()):
         return None
     return " ".join(kept).strip("'’-")

@@ -64,13 +64,18 @@ def known_places() -> frozenset[str]:
 
 
 @cache
-def organisation_pattern() -> re.Pattern[str]:
-    """The names of the groupings in the data file (ASEAN, APEC, ONU, …), as one pattern."""
+def organisation_names() -> tuple[str, ...]:
+    """The names of the groupings in the data file (ASEAN, APEC, ONU, …)."""
     data = yaml.safe_load(resources.files("generator.data").joinpath("country_terms.yaml").read_text("utf-8"))
-    names = [
+    return tuple(
         name for entry in (data.get("organisations") or {}).values() for name in entry.get("names") or ()
-    ]
-    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w])")
+    )
+
+
+@cache
+def organisation_pattern() -> re.Pattern[str]:
+    """The names of the groupings, as one pattern."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(list(organisation_names()))})(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.ingest.clean import Draft
+from generator.ingest.dates import dateline_starts, match_dateline
 from generator.ingest.lexicon import is_word
 
 #: Two texts are "the same" when this share of the shorter one's words is in the longer one.
@@ -70,12 +71,14 @@ def segment_story(draft: Draft, title_hint: str | None = None) -> CleanedStory:
         if len(variant) > len(title):
             title, variant = variant, title
         dropped.append(variant)
+    if paragraphs:
+        paragraphs[0:1] = split_at_dateline(paragraphs[0])
     chapeau = None
     if len(paragraphs) >= 2 and containment(paragraphs[0], paragraphs[1]) >= SAME_TEXT:
         keep, other = _prefer(paragraphs[0], paragraphs[1])
         chapeau = min(paragraphs[0], paragraphs[1], key=len)
         dropped.append(other)
-        paragraphs[0:2] = [keep]
+        paragraphs[0:2] = [_carry_dateline(keep, other)]
     return CleanedStory(
         title=title,
         chapeau=chapeau,
@@ -89,13 +92,41 @@ def segment_story(draft: Draft, title_hint: str | None = None) -> CleanedStory:
     )
 
 
-def _prefer(one: str, other: str) -> tuple[str, str]:
-    """(kept, dropped): the version with fewer non-words (glued leftovers), then the longer."""
+def split_at_dateline(paragraph: str) -> list[str]:
+    """'Chapeau. Hanoï, 15 mars (VNA) - Lead …' (a lost line break) -> ['Chapeau.', 'Hanoï, …']."""
+    for start in dateline_starts(paragraph):
+        if start > 0:
+            return [paragraph[:start].rstrip(), paragraph[start:]]
+    return [paragraph]
 
-    def key(text: str) -> tuple[float, int]:
+
+def _carry_dateline(kept: str, other: str) -> str:
+    """The kept lead, with the dateline that only the dropped copy had."""
+    if match_dateline(kept) is None:
+        match = match_dateline(other)
+        if match is not None and match.end() < len(other):
+            return f"{match.group(0).rstrip()} {kept}"
+    return kept
+
+
+#: Two leads whose lengths differ by less than this share are "the same length".
+SIMILAR_LENGTH = 0.15
+
+
+def _prefer(one: str, other: str) -> tuple[str, str]:
+    """(kept, dropped): the version with more text (the other one lost a clause), and between
+    two of about the same length the one with fewer non-words (glued leftovers)."""
+
+    def unknown_share(text: str) -> float:
         tokens = re.findall(r"[^\W\d_]+", text)
         lower = [token for token in tokens if token.islower()]
-        unknown = sum(1 for token in lower if not is_word(token))
-        return (-unknown / max(len(lower), 1), len(text))
+        return sum(1 for token in lower if not is_word(token)) / max(len(lower), 1)
 
-    return (one, other) if key(one) >= key(other) else (other, one)
+    longer, shorter = (one, other) if len(one) >= len(other) else (other, one)
+    if len(longer) - len(shorter) > SIMILAR_LENGTH * len(longer):
+        return longer, shorter
+    return (
+        (one, other)
+        if (-unknown_share(one), len(one)) >= (-unknown_share(other), len(other))
+        else (other, one)
+    )

@@ -145,7 +145,7 @@ def infer_year(
             f"récente avant la collecte de la page ({not_after.isoformat()}), à vérifier."
         )
         return YearFinding(year, tuple(reasons), frozenset(candidates), note)
-    return YearFinding(None, tuple(reasons), frozenset(candidates), note)
+    return YearFinding(None, tuple(reasons), frozenset(set().union(*tiers) if tiers else candidates), note)
 
 
 def _candidate_tiers(clues: _Clues, possible: Callable[[int], bool]) -> tuple[list[set[int]], bool]:

@@ -1,0 +1,79 @@
+"""Rendering the page plan on every core: a fork-based process pool over chunks of pages.
+
+Rendering is pure CPU work on read-only data, so workers are forked *after* the model is
+built and inherit it (copy-on-write) instead of receiving it pickled. Each worker renders
+whole chunks and sends back their bytes; the parent yields them in plan order, so the
+output is the same whatever the number of workers. Small sites, or platforms without
+``fork``, render in-process.
+
+The one module-level variable below is the job handed to forked workers: it is set just
+before the pool starts and cleared when it ends.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import jinja2
+
+from generator.config import SiteConfig
+from generator.render.templates import RenderedFile, render_page
+from generator.render.views import ViewBuilder
+from generator.site.model import SiteModel
+from generator.site.plan import PageSpec
+
+#: Pages per task: big enough to amortise the round trip, small enough to balance load.
+CHUNK = 256
+
+
+@dataclass(frozen=True, slots=True)
+class RenderJob:
+    config: SiteConfig
+    model: SiteModel
+    specs: tuple[PageSpec, ...]
+    environment: jinja2.Environment
+
+
+_JOB: RenderJob | None = None
+_VIEWS: ViewBuilder | None = None
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def render_pages(job: RenderJob, workers: int, chunk: int = CHUNK) -> Iterator[RenderedFile]:
+    """Every planned page as bytes, in plan order."""
+    chunks = [(start, min(start + chunk, len(job.specs))) for start in range(0, len(job.specs), chunk)]
+    if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from _render_range(job, ViewBuilder(job.config, job.model, job.specs), 0, len(job.specs))
+        return
+    global _JOB
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for files in pool.imap(_render_chunk, chunks):
+                yield from files
+    finally:
+        _JOB = None
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[RenderedFile]:
+    """Worker side: one ViewBuilder per process, so cards and bodies are built once each."""
+    global _VIEWS
+    job = _JOB
+    if job is None:  # pragma: no cover - only reachable if the pool were not forked
+        raise RuntimeError("render worker started without a job")
+    if _VIEWS is None:
+        _VIEWS = ViewBuilder(job.config, job.model, job.specs)
+    return list(_render_range(job, _VIEWS, *bounds))
+
+
+def _render_range(job: RenderJob, views: ViewBuilder, start: int, end: int) -> Iterator[RenderedFile]:
+    for spec in job.specs[start:end]:
+        yield RenderedFile(
+            spec.url, render_page(job.environment, spec.template, views.context(spec), spec.url)
+        )
