@@ -140,9 +140,11 @@ def _check(args: argparse.Namespace, reporter: Reporter) -> int:
 def _serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from generator.serve import serve
 
-    config = load_config(args.config)
-    base_url = args.base_url or f"http://{args.host}:{args.port}/"
-    serve(with_overrides(config, base_url=base_url), reporter, args.host, args.port)
+    def load() -> SiteConfig:
+        config = load_config(args.config)
+        return with_overrides(config, base_url=args.base_url or f"http://{args.host}:{args.port}/")
+
+    serve(load, args.config, reporter, args.host, args.port)
     return EXIT_OK
 
 

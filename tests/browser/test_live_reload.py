@@ -1,0 +1,104 @@
+"""The dev server's editing loop in a real browser: edit, break, fix, add; the open page
+follows without a manual reload, and the built files never contain the reload script."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from generator.config import SiteConfig, load_config, with_overrides
+from generator.report import BufferReporter
+from generator.serve import SERVE_DIR, DevServer, start
+from tests.conftest import BASIC_SITE, REPO_ROOT
+
+ARTICLE = "content/2018/vietnam-bielorussie-accord-laitier.md"
+ARTICLE_URL = "articles/vietnam-bielorussie-accord-laitier/"
+
+
+def copy_site(target: Path) -> Path:
+    """The basic fixture, with template and static paths made absolute for its new place."""
+    shutil.copytree(BASIC_SITE / "content", target / "content")
+    config = (BASIC_SITE / "site.yaml").read_text(encoding="utf-8")
+    config = config.replace("../../../templates", str(REPO_ROOT / "templates"))
+    config = config.replace("../../../static", str(REPO_ROOT / "static"))
+    (target / "site.yaml").write_text(config, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(params=["/", "/repo/"], ids=["root", "repo"])
+def dev(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[DevServer, Path]]:
+    site = copy_site(tmp_path / "site")
+    config_file = site / "site.yaml"
+
+    def load() -> SiteConfig:
+        return with_overrides(load_config(config_file), base_url=f"http://127.0.0.1:8000{request.param}")
+
+    server = start(load, config_file, BufferReporter(), "127.0.0.1", 0)
+    try:
+        yield server, site
+    finally:
+        server.stop()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_page_shows_the_new_title_when_the_markdown_is_edited(
+    dev: tuple[DevServer, Path], page: Page
+) -> None:
+    server, site = dev
+    page.goto(server.url + ARTICLE_URL)
+    expect(page.locator("h1")).to_have_text(
+        "Vietnam et Biélorussie signent un accord sur les produits laitiers"
+    )
+    edit(site / ARTICLE, "signent un accord sur les produits laitiers", "concluent un accord laitier révisé")
+    expect(page.locator("h1")).to_have_text("Vietnam et Biélorussie concluent un accord laitier révisé")
+
+
+def test_overlay_names_file_and_line_when_front_matter_breaks_then_clears_when_fixed(
+    dev: tuple[DevServer, Path], page: Page
+) -> None:
+    server, site = dev
+    page.goto(server.url + ARTICLE_URL)
+    edit(site / ARTICLE, "date: 2018-01-01", "date: 2018-02-30")
+    overlay = page.locator("#archive-dev-overlay")
+    expect(overlay).to_be_visible()
+    line = next(
+        number
+        for number, text in enumerate((site / ARTICLE).read_text(encoding="utf-8").splitlines(), start=1)
+        if text.startswith("date:")
+    )
+    expect(overlay).to_contain_text(f"{ARTICLE}:{line}: error [front-matter.date]")
+    expect(page.locator("h1")).to_contain_text("produits laitiers")  # the last good page is still there
+    edit(site / ARTICLE, "date: 2018-02-30", "date: 2018-01-01")
+    expect(overlay).to_have_count(0)
+    expect(page.locator("h1")).to_contain_text("produits laitiers")
+
+
+def test_new_article_appears_on_its_pair_page_when_added(dev: tuple[DevServer, Path], page: Page) -> None:
+    server, site = dev
+    page.goto(server.url + "relations/vietnam-bielorussie/")
+    title = "Un nouvel accord fictif sur le transport fluvial"
+    (site / "content/2024").mkdir()
+    (site / "content/2024/accord-fluvial.md").write_text(
+        f'---\ntitle: "{title}"\ndate: 2024-05-02\ncountries: [VN, BY]\n---\n\nUn texte inventé.\n',
+        encoding="utf-8",
+    )
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+
+
+def test_built_files_never_contain_the_reload_script(dev: tuple[DevServer, Path], page: Page) -> None:
+    server, site = dev
+    page.goto(server.url + ARTICLE_URL)
+    expect(page.locator("script[data-events]")).to_have_count(1)  # injected when served...
+    built = (site / SERVE_DIR / ARTICLE_URL / "index.html").read_text(encoding="utf-8")
+    assert "__archive__" not in built  # ...never written to disk
+    assert re.search(r"<h1[^>]*>", built)

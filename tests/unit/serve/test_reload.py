@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import json
+import threading
+
+from generator.errors import error
+from generator.serve.reload import LiveReload
+
+
+def test_waiter_gets_the_next_build_when_one_is_published() -> None:
+    live = LiveReload()
+    seen = []
+    waiter = threading.Thread(target=lambda: seen.append(live.wait_after(0, timeout=5)))
+    waiter.start()
+    live.publish()
+    waiter.join(5)
+    assert seen and seen[0] is not None and seen[0].generation == 1 and seen[0].ok
+    assert json.loads(seen[0].message()) == {"type": "reload", "generation": 1}
+
+
+def test_wait_times_out_with_nothing_when_no_build_finishes() -> None:
+    assert LiveReload().wait_after(0, timeout=0.05) is None
+
+
+def test_failed_build_carries_its_diagnostics_when_published() -> None:
+    live = LiveReload()
+    event = live.publish((error("content/a.md", 3, "front-matter.date", "'2017-02-30' is not a date"),))
+    assert not event.ok
+    assert json.loads(event.message())["diagnostics"] == [
+        "content/a.md:3: error [front-matter.date]: '2017-02-30' is not a date"
+    ]
+    assert live.wait_after(0, timeout=0) == event
