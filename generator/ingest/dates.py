@@ -29,7 +29,7 @@ _AGENCIES = (
 _AGENCY = rf"\((?P<agency>(?:{_AGENCIES})(?:\s*[/-]\s*(?:{_AGENCIES}))*)\)"
 _SEPARATOR = r"(?P<separator>[-–—:])"
 DATELINE = re.compile(
-    rf"^{_PLACE}\s*,\s*(?:le\s+)?(?:(?P<weekday>{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:er|e)?\s+(?P<month>{_MONTH})"
+    rf"^{_PLACE}\s*,\s*(?:le\s+)?(?:(?P<weekday>{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:\s?(?:er|e))?\s+(?P<month>{_MONTH})"
     rf"(?:\s+(?P<year>\d{{4}}))?\s*(?:{_AGENCY})?\s*{_SEPARATOR}?\s*",
     re.IGNORECASE,
 )
@@ -72,9 +72,10 @@ class DateFinding:
 def match_dateline(paragraph: str) -> re.Match[str] | None:
     """The dateline opening ``paragraph``: a place and a date, or a place and an agency, or a
     numeric date. A place and a date with neither agency, year nor dash is not one ('Paris, 3
-    février, les …' is a sentence)."""
+    février, les …' is a sentence), nor is a bare numeric date ('09/10/2024 16:05' is a stamp)."""
     match = DATELINE_NUMERIC.match(paragraph)
-    if match and valid_date(int(match.group("year")), int(match.group("month")), int(match.group("day"))):
+    anchored = match and (match.group("place") or match.group("agency") or match.group("separator"))
+    if anchored and valid_date(int(match.group("year")), int(match.group("month")), int(match.group("day"))):
         return match
     match = DATELINE.match(paragraph)
     if match and (match.group("agency") or match.group("year") or match.group("separator")):
@@ -227,8 +228,13 @@ def _with_year(
     extra = (finding.note,) if finding.note else ()
     if finding.year is not None:
         iso = f"{finding.year:04d}-{month:02d}-{day:02d}"
-        if finding.written and not extra:
-            return DateFinding(iso, f"{source} et {finding.reasons[0]}")
+        if finding.written:
+            # the story writes this day with a year, maybe about another occasion: say so
+            note = (
+                f"Année tirée du texte ({finding.reasons[0]}), absente de la dépêche ({source}) : "
+                "vérifier qu'il s'agit bien du jour de la dépêche."
+            )
+            return DateFinding(iso, f"{source} et {finding.reasons[0]}", (note, *extra))
         note = f"Année déduite du texte, absente de la dépêche ({source}) : {reasons} donnent {finding.year}."
         return DateFinding(iso, f"{source} + {reasons}", (note, *extra))
     window = f" ; années possibles : {span(finding.candidates)}" if finding.candidates else ""

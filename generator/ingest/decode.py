@@ -16,7 +16,11 @@ MAX_BYTES = 2 * 1024 * 1024
 
 _SPACES = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u3000]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: Line breaks other than LF: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR (pasted from web pages).
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+#: Superscript letters of French ordinals ('1ᵉʳ', 'XIVᵉ') -> plain letters ('1er', 'XIVe').
+_SUPERSCRIPTS = str.maketrans({"ᵉ": "e", "ʳ": "r", "ᵈ": "d", "ˢ": "s"})
 
 
 class DecodeError(Exception):
@@ -61,9 +65,11 @@ def decode_bytes(data: bytes, *, max_bytes: int = MAX_BYTES) -> DecodedText:
 
 
 def normalise_characters(text: str) -> str:
-    """NFC, LF line ends, ordinary spaces for no-break ones, no zero-width or control chars."""
+    """NFC, LF line ends (also for NEL and U+2028/2029), ordinary spaces for no-break ones, plain
+    letters for superscript ordinals ('1ᵉʳ' -> '1er'), no zero-width or control characters."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _OTHER_BREAKS.sub("\n", text).translate(_SUPERSCRIPTS)
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     return _CONTROL.sub("", text.replace("\t", " "))

@@ -2,7 +2,9 @@
 summary, tags, and the review notes for everything that was inferred or not found.
 
 Evidence comes from the title, the lead and the body only: captions, related links and the
-trailer (teasers from other days) never count for the date or the countries.
+trailer (teasers from other days) never count for the date or the countries. The date is
+decided in dates.py (its year in years.py), the countries and pair in pairs.py, the people in
+people.py; this module puts them together with the title and summary.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from generator.ingest.dates import find_date, find_dateline, match_dateline, parse_date_hint
+from generator.ingest.dates import Dateline, find_date, find_dateline, match_dateline, parse_date_hint
 from generator.ingest.pairs import find_countries
 from generator.ingest.people import PersonFound, find_people
 from generator.ingest.places import known_places, normalise_place
@@ -64,9 +66,7 @@ def extract_article(
     cannot be later than its fetch, and it is never the story's date.
     """
     review: list[str] = list(notes)
-    not_after = parse_fetched_at(fetched_at)
-    if fetched_at and not_after is None:
-        review.append(f"Date de collecte illisible ({fetched_at!r}) : ignorée.")
+    url, not_after = _provenance(url, fetched_at, review)
     body = story.paragraphs
     lead_paragraph = strip_dateline(body[0]) if body else ""
     summary = _summary(story.chapeau or lead_paragraph)
@@ -77,13 +77,9 @@ def extract_article(
     dateline = find_dateline(body)
     lead = " ".join(part for part in (story.chapeau, body[0] if body else "") if part)
     text = "\n".join((title, *([story.chapeau] if story.chapeau else []), *body))
-    found = find_date(dateline, lead, text, story.header, date_hint, not_after)
+    found = find_date(dateline, lead, text, story.header, date_hint or story.published, not_after)
     review.extend(found.review)
-    place = normalise_place(dateline.place) if dateline and dateline.place else None
-    if place is None:
-        place = _place_in_lead(story.chapeau or lead_paragraph)
-        if place:
-            review.append(f"Pas de ligne de date : lieu « {place} » repris du chapeau.")
+    place = _dateline_place(dateline, story.chapeau or lead_paragraph, review)
     people = find_people(text)
     officials = tuple(person.name for person in people if person.country == home_code)
     found_countries = find_countries(
@@ -115,6 +111,28 @@ def extract_article(
     )
 
 
+def _provenance(
+    url: str | None, fetched_at: str | None, review: list[str]
+) -> tuple[str | None, dt.date | None]:
+    """The source URL if it is a web address, and the fetch date if readable; a note for each
+    one given but unusable."""
+    if url is not None and not is_web_address(url):
+        review.append(f"Adresse de la source invalide ({url.strip()[:120]!r}) : ignorée.")
+        url = None
+    not_after = parse_fetched_at(fetched_at)
+    if fetched_at and not_after is None:
+        review.append(f"Date de collecte illisible ({fetched_at!r}) : ignorée.")
+    return (url.strip() if url else None), not_after
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) URL on one line: what the content format accepts as source_url."""
+    parts = urlsplit(url.strip())
+    return (
+        parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url.strip())
+    )
+
+
 def parse_fetched_at(value: str | None) -> dt.date | None:
     """'2025-05-03', '2025-05-03T10:22:00Z' or '03/05/2025' -> that day; '2025-05' -> the month's
     last day (an upper bound); anything unreadable -> None."""
@@ -124,6 +142,17 @@ def parse_fetched_at(value: str | None) -> dt.date | None:
     year, month = int(iso[:4]), int(iso[5:7])
     day = int(iso[8:10]) if len(iso) == 10 else calendar.monthrange(year, month)[1]
     return dt.date(year, month, day)
+
+
+def _dateline_place(dateline: Dateline | None, lead: str, review: list[str]) -> str | None:
+    """The dateline's place in the archive's spelling, else a known city the lead says the story
+    happened in (with a note)."""
+    if dateline and dateline.place:
+        return normalise_place(dateline.place)
+    place = _place_in_lead(lead)
+    if place:
+        review.append(f"Pas de ligne de date : lieu « {place} » repris du chapeau.")
+    return place
 
 
 _AT_PLACE = re.compile(r"\b(?:à|en)\s+(?P<place>[A-ZÀ-ÝĐ][\w'’-]+(?:[ -][A-ZÀ-ÝĐ][\w'’-]+){0,2})")
@@ -138,10 +167,15 @@ def _place_in_lead(lead: str) -> str | None:
     return None
 
 
-def _agency(dateline) -> str | None:  # type: ignore[no-untyped-def]
-    if dateline and "(" in dateline.text:
-        return dateline.text.rsplit("(", 1)[1].rstrip(")")
-    return None
+def _agency(dateline: Dateline | None) -> str | None:
+    """The agency of a dateline: '(VNA/CVN)' -> 'VNA', '(Xinhua/VNA)' -> 'VNA', '(AFP)' -> 'AFP'."""
+    if not (dateline and "(" in dateline.text):
+        return None
+    agencies = re.split(r"\s*[/-]\s*", dateline.text.rsplit("(", 1)[1].rstrip(")"))
+    for home in ("VNA", "AVI", "TTXVN"):
+        if home in agencies:
+            return home
+    return agencies[0] or None
 
 
 def _summary(text: str) -> str:

@@ -19,8 +19,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from generator.ingest.datafiles import string_list
-from generator.ingest.places import CountryTerms, count_countries, load_country_terms
+from generator.ingest.datafiles import read_data_file, string_list
+from generator.ingest.places import (
+    CountryTerms,
+    count_countries,
+    known_places,
+    load_country_terms,
+    terms_regex,
+)
 
 DATA_FILE = "people_names.yaml"
 _HEADS = (
@@ -30,15 +36,20 @@ _HEADS = (
     r"|porte-parole|vice-gouverneur|gouverneur|maire|consule? générale?|directeur général|directrice générale"
     r"|chargée? d['’]affaires|chef d['’]état-major|commandant en chef"
 )
-_PREPOSITION = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’]|en|au|aux|à|auprès\s+(?:de\s+la|de\s+l['’]|du|des|de))"
+_PREPOSITION = (
+    r"(?:de[ ]+la|de[ ]+l['’]|des|du|de|d['’]|en|au|aux|à|auprès[ ]+(?:de[ ]+la|de[ ]+l['’]|du|des|de))"
+)
 _POSTING = re.compile(r"^(?:en|au|aux|à|auprès)\b")
-_CAPITAL_WORD = r"[A-ZÀ-ÝĐ][\w'’-]*"
+#: Joins the words of a place of several words ('Hô Chi Minh-Ville') while matching, so that a
+#: role's complement takes the whole place and the name after it stays whole.
+_JOINER = "\u2060"
+_CAPITAL_WORD = rf"[A-ZÀ-ÝĐ][\w'’{_JOINER}-]*"
 _LOWER_WORD = r"(?!(?:et|est|ont|sont|qui|que|dont|par|pour|avec|sur|lors|le|la|les)\b)[a-zà-ÿ][\w'’-]{2,}"
-_COMPLEMENT = rf"{_PREPOSITION}\s*{_CAPITAL_WORD}(?:\s+{_LOWER_WORD}){{0,3}}"
+_COMPLEMENT = rf"{_PREPOSITION}[ ]*{_CAPITAL_WORD}(?:[ ]+{_LOWER_WORD}){{0,3}}"
 _ADJECTIVE = r"(?!(?:de|du|des|en|au|aux|et|à|auprès|par|pour|a|est)\b)[a-zéèëï][a-zéèëïô-]+"
 _ROLE = (
-    rf"(?:{_HEADS})(?:\s+{_ADJECTIVE})?(?:\s+(?:et\s+)?{_COMPLEMENT}){{0,4}}"
-    rf"(?:\s+et\s+(?:{_HEADS})(?:\s+{_ADJECTIVE})?(?:\s+(?:et\s+)?{_COMPLEMENT}){{0,4}})?"
+    rf"(?:{_HEADS})(?:[ ]+{_ADJECTIVE})?(?:[ ]+(?:et[ ]+)?{_COMPLEMENT}){{0,4}}"
+    rf"(?:[ ]+et[ ]+(?:{_HEADS})(?:[ ]+{_ADJECTIVE})?(?:[ ]+(?:et[ ]+)?{_COMPLEMENT}){{0,4}})?"
 )
 _NOT_NAMES = frozenset({"Le", "La", "Les", "Un", "Une", "Il", "Elle", "M", "Mme", "Selon", "Lors", "Photo"})
 #: Word that ends a name: an acronym ("VNA"), a weekday or a month written with a capital.
@@ -64,10 +75,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     particles = "|".join(re.escape(word) for word in string_list(DATA_FILE, "particles"))
     honorifics = sorted(string_list(DATA_FILE, "honorifics"), key=len, reverse=True)
     honorific = "|".join(re.escape(word).replace("'", "['’]") for word in honorifics)
-    name = rf"(?P<name>{_CAPITAL_WORD}(?:\s+(?:(?:{particles})\s+)*{_CAPITAL_WORD}){{1,4}})"
-    between = rf"\s*,?\s+(?:(?:{honorific})(?!\w)\s*)?"
+    name = rf"(?P<name>{_CAPITAL_WORD}(?:[ ]+(?:(?:{particles})[ ]+)*{_CAPITAL_WORD}){{1,4}})"
+    between = rf"[ ]*,?[ ]+(?:(?:{honorific})(?!\w)[ ]*)?"
     person = re.compile(rf"(?<![\w-])(?P<role>{_ROLE}){between}{name}")
-    counterpart = re.compile(rf"\bhomologue(?:\s+(?P<adjective>{_ADJECTIVE}))?{between}{name}")
+    counterpart = re.compile(rf"\bhomologue(?:[ ]+(?P<adjective>{_ADJECTIVE}))?{between}{name}")
     return person, counterpart
 
 
@@ -77,11 +88,30 @@ def fold(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
+@cache
+def _multiword_places() -> re.Pattern[str]:
+    """Country names and places of several capitalised words ('Hô Chi Minh-Ville', 'New Delhi')."""
+    data = read_data_file("country_terms.yaml")
+    terms = {
+        term
+        for code, entry in data.items()
+        if isinstance(code, str) and len(code) == 2 and isinstance(entry, dict)
+        for term in [*(entry.get("names") or ()), *(entry.get("places") or ())]
+        if " " in term and all(word[:1].isupper() for word in term.split())
+    }
+    return re.compile(rf"(?<!\w)(?:{terms_regex(sorted(terms))})(?!\w)")
+
+
+def _protect_places(text: str) -> str:
+    return _multiword_places().sub(lambda match: match.group(0).replace(" ", _JOINER), text)
+
+
 def find_people(
     text: str, terms: CountryTerms | None = None, home_code: str = "VN"
 ) -> tuple[PersonFound, ...]:
     """People with a role in ``text``, merged by name (accents aside), in order of first mention."""
     terms = terms or load_country_terms()
+    text = _protect_places(text)
     person_pattern, counterpart_pattern = _patterns()
     matches = sorted(
         [(match.start(), False, match) for match in person_pattern.finditer(text)]
@@ -94,14 +124,15 @@ def find_people(
         name = _clean_name(match.group("name"), terms)
         if name is None:
             continue
+        name = name.replace(_JOINER, " ")
         if is_counterpart:
             adjective = match.group("adjective")
             country = _adjective_country(adjective, terms) if adjective else None
             person = PersonFound(name, previous_role, country, counterpart=country is None)
         else:
-            role = _normalise_role(match.group("role"), terms)
+            role = _normalise_role(match.group("role").replace(_JOINER, " "), terms)
             previous_role = _head_of(role)
-            country = _role_country(match.group("role"), terms)
+            country = _role_country(match.group("role").replace(_JOINER, " "), terms)
             person = PersonFound(name, role, country)
         if person.country is None and fold(name.split()[0]) in family_names():
             person = PersonFound(person.name, person.role, home_code)
@@ -159,7 +190,8 @@ def _clean_name(raw: str, terms: CountryTerms) -> str | None:
     kept = []
     for word in words:
         bare = word.lower().strip("'’")
-        if bare in terms.codes or _NAME_STOP.match(word):
+        # a country name or adjective ends the name; a city does not ('Vuong Dinh Huê')
+        if (bare in terms.codes and bare not in known_places()) or _NAME_STOP.match(word):
             break
         kept.append(word)
     if len(kept) < 2 or (kept[0] in _NOT_NAMES and fold(kept[0]) not in family_names()):

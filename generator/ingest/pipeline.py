@@ -15,19 +15,10 @@ from generator.content.load import load_article
 from generator.content.scaffold import UNDATED_FOLDER
 from generator.errors import Diagnostic, error
 from generator.ingest.clean import clean_text
-from generator.ingest.extract import extract_article
+from generator.ingest.extract import ExtractedArticle, extract_article
 from generator.ingest.readers import READERS, RawDocument, read_input
 from generator.ingest.segment import segment_story
-from generator.ingest.write import (
-    ExistingBody,
-    article_path,
-    find_near_duplicate,
-    index_existing,
-    keep_raw,
-    render_article,
-    shingles,
-    write_new_file,
-)
+from generator.ingest.write import ContentIndex, index_content, keep_raw, render_article, write_new_file
 from generator.report import Reporter
 
 INBOX = "inbox"
@@ -74,7 +65,7 @@ def ingest_paths(
     """
     diagnostics: list[Diagnostic] = []
     written: list[Path] = []
-    index = index_existing(content_dir)
+    index = index_content(content_dir)
     documents = 0
     from_inbox = not paths
     for path in collect_inputs(paths, content_dir):
@@ -117,37 +108,16 @@ def _ingest_document(
     path: Path,
     content_dir: Path,
     site_root: Path,
-    index: list[ExistingBody],
+    index: ContentIndex,
     home_code: str,
 ) -> Path | list[Diagnostic]:
     if document.kind == "markdown":
-        return _copy_markdown(document, path, content_dir, site_root, home_code)
-    try:
-        story = segment_story(clean_text(document.text), document.title_hint)
-        if not story.paragraphs:
-            return [
-                error(document.origin, document.line, "ingest.empty", "no article text left after cleaning")
-            ]
-        article = extract_article(
-            story,
-            url=document.url,
-            date_hint=document.date_hint,
-            fetched_at=document.fetched_at,
-            home_code=home_code,
-            notes=document.notes,
-        )
-    except Exception as exc:  # the issue's guarantee: no input crashes the batch (reported as a bug)
-        return [
-            error(
-                document.origin,
-                document.line,
-                "ingest.bug",
-                f"internal error: {exc!r}",
-                "please report this input with the message",
-            )
-        ]
+        return _copy_markdown(document, path, content_dir, site_root, home_code, index)
+    article = _extract(document, home_code)
+    if isinstance(article, Diagnostic):
+        return [article]
     body = "\n\n".join(article.body)
-    duplicate = find_near_duplicate(body, index)
+    duplicate = index.near_duplicate(body)
     if duplicate:
         existing, score = duplicate
         return [
@@ -160,7 +130,7 @@ def _ingest_document(
                 "remove the existing article first if this version should replace it",
             )
         ]
-    target = article_path(content_dir, article.title, article.date)
+    target = index.new_path(article.title, article.date)
     raw = keep_raw(content_dir, document.raw, document.raw_suffix)
     try:
         write_new_file(target, render_article(article, raw))
@@ -173,12 +143,38 @@ def _ingest_document(
                 f"{_display(target, site_root)} already exists; not overwritten",
             )
         ]
-    index.append(ExistingBody(target, shingles(body)))
+    index.add(target, body)
     return target
 
 
+def _extract(document: RawDocument, home_code: str) -> ExtractedArticle | Diagnostic:
+    """clean -> segment -> extract for one story, or the one-line error saying why not."""
+    try:
+        story = segment_story(clean_text(document.text), document.title_hint)
+        if not story.paragraphs:
+            return error(
+                document.origin, document.line, "ingest.empty", "no article text left after cleaning"
+            )
+        return extract_article(
+            story,
+            url=document.url,
+            date_hint=document.date_hint,
+            fetched_at=document.fetched_at,
+            home_code=home_code,
+            notes=document.notes,
+        )
+    except Exception as exc:  # the issue's guarantee: no input crashes the batch (reported as a bug)
+        return error(
+            document.origin,
+            document.line,
+            "ingest.bug",
+            f"internal error: {exc!r}",
+            "please report this input with the message",
+        )
+
+
 def _copy_markdown(
-    document: RawDocument, path: Path, content_dir: Path, site_root: Path, home_code: str
+    document: RawDocument, path: Path, content_dir: Path, site_root: Path, home_code: str, index: ContentIndex
 ) -> Path | list[Diagnostic]:
     """A Markdown file with front matter: validated like any content file, then copied."""
     article, problems = load_article(path, site_root, load_countries(), home_code)
@@ -198,6 +194,7 @@ def _copy_markdown(
                 f"{_display(target, site_root)} already exists; not overwritten",
             )
         ]
+    index.add(target, article.body)
     return target
 
 

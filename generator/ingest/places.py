@@ -1,4 +1,5 @@
-"""Countries named in French text, and dateline places in their usual French spelling.
+"""Countries named in French text, and dateline places in their usual French spelling
+(generator/data/datelines.yaml).
 
 Country terms come from generator/data/country_terms.yaml (names, long forms, adjectives and
 demonyms in every gender and number, compound prefixes like "franco-", places). Matching
@@ -18,37 +19,24 @@ from importlib import resources
 
 import yaml
 
-#: Dateline spellings -> the archive's spelling.
-DATELINE_PLACES = {
-    "hanoi": "Hanoï",
-    "ha noi": "Hanoï",
-    "hà nội": "Hanoï",
-    "hanoï": "Hanoï",
-    "ho chi minh-ville": "Hô Chi Minh-Ville",
-    "hô chi minh-ville": "Hô Chi Minh-Ville",
-    "ho chi minh ville": "Hô Chi Minh-Ville",
-    "hcm-ville": "Hô Chi Minh-Ville",
-    "hcmv": "Hô Chi Minh-Ville",
-    "pekin": "Pékin",
-    "beijing": "Pékin",
-    "moscow": "Moscou",
-    "da nang": "Da Nang",
-    "danang": "Da Nang",
-    "vientiane": "Vientiane",
-    "phnom penh": "Phnom Penh",
-    "bangkok": "Bangkok",
-    "tokyo": "Tokyo",
-    "seoul": "Séoul",
-    "séoul": "Séoul",
-    "new delhi": "New Delhi",
-    "washington": "Washington",
-}
+from generator.ingest.datafiles import string_mapping
+
+DATELINES_FILE = "datelines.yaml"
+
+
+@cache
+def dateline_spellings() -> dict[str, str]:
+    """Lower-case dateline spelling -> the archive's spelling (generator/data/datelines.yaml)."""
+    return {
+        " ".join(key.lower().split()): value
+        for key, value in string_mapping(DATELINES_FILE, "spellings").items()
+    }
 
 
 def normalise_place(place: str) -> str:
     """'Hanoi' -> 'Hanoï'; other places keep their spelling, trimmed."""
     cleaned = " ".join(place.split()).strip(" ,.-")
-    return DATELINE_PLACES.get(cleaned.lower(), cleaned)
+    return dateline_spellings().get(cleaned.lower(), cleaned)
 
 
 @cache
@@ -75,7 +63,7 @@ def organisation_names() -> tuple[str, ...]:
 @cache
 def organisation_pattern() -> re.Pattern[str]:
     """The names of the groupings, as one pattern."""
-    return re.compile(rf"(?<![\w-])(?:{_alternation(list(organisation_names()))})(?![\w])")
+    return re.compile(rf"(?<![\w-])(?:{terms_regex(list(organisation_names()))})(?![\w])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +76,30 @@ class CountryTerms:
     shared: dict[str, tuple[tuple[str, ...], str | None]]  #: folded term -> (codes, default).
 
 
-def _alternation(terms: list[str]) -> str:
-    ordered = sorted(set(terms), key=lambda term: (-len(term), term))
-    return "|".join(re.escape(term).replace("'", "['’]") for term in ordered)
+def terms_regex(terms: list[str], fold_case: bool = False) -> str:
+    """One regex for many terms, as a trie ('Corée|Corée du Sud|Costa Rica' -> 'Co(?:rée(?: du
+    Sud)?|sta Rica)'): matching at a position follows one branch instead of trying thousands
+    of terms, and the optional tails are greedy, so the longest term still wins."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for term in set(terms):
+        node = trie
+        for char in term.lower() if fold_case else term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
+    branches = []
+    for char in sorted(char for char in node if char):
+        piece = "['’]" if char == "'" else re.escape(char)
+        branches.append(piece + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" in node:  # a term ends here: what follows is an optional, longer term
+        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?"
+    return body
 
 
 @cache
@@ -120,11 +129,12 @@ def load_country_terms() -> CountryTerms:
         masks.extend(organisation.get("names") or ())
     boundary = r"(?<![\w-]){}(?![\w])"
     return CountryTerms(
-        sensitive=re.compile(boundary.format(f"(?:{_alternation(sensitive)})")),
+        sensitive=re.compile(boundary.format(f"(?:{terms_regex(sensitive)})")),
         insensitive=re.compile(
-            r"(?<![\w]){}".format(f"(?:{_alternation(insensitive)})") + r"(?:(?<=-)|(?![\w]))", re.IGNORECASE
+            r"(?<![\w]){}".format(f"(?:{terms_regex(insensitive, fold_case=True)})") + r"(?:(?<=-)|(?![\w]))",
+            re.IGNORECASE,
         ),
-        masks=re.compile(boundary.format(f"(?:{_alternation(masks)})"), re.IGNORECASE),
+        masks=re.compile(boundary.format(f"(?:{terms_regex(masks, fold_case=True)})"), re.IGNORECASE),
         codes=codes,
         ambiguous=frozenset(ambiguous),
         shared=shared,

@@ -2,8 +2,10 @@
 
 Scraped pages repeat things: the title once as a headline and once as a variant ("Vietnam et
 Biélorussie…" / "Le Vietnam et la Biélorussie…"), the chapeau once alone and once as the
-first paragraph (sometimes with the dateline, sometimes glued). We keep the fuller title, keep
-one copy of the lead (the cleanest, then the longest) in the body, and record what we dropped.
+first paragraph (sometimes with the dateline, sometimes glued to it in one paragraph). We keep
+the fuller title, keep one copy of the lead in the body (the one with more text, which the
+other lost a clause of; between two of the same length, the cleaner one), give it the
+dateline if only the other copy had it, and record what we dropped.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class CleanedStory:
     trailer: str
     header: str | None
     signoff: str | None
+    published: str | None = None  #: the page's publication stamp found in the text.
 
 
 def words_of(text: str) -> list[str]:
@@ -89,6 +92,7 @@ def segment_story(draft: Draft, title_hint: str | None = None) -> CleanedStory:
         trailer=draft.trailer,
         header=draft.header,
         signoff=draft.signoff,
+        published=draft.published,
     )
 
 

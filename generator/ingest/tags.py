@@ -1,7 +1,8 @@
 """A few French keywords per story, from a small controlled vocabulary matched on lemmas.
 
 Lemmas come from simplemma (its French data ships in the wheel), so "investissements" and
-"investissement", "commerciales" and "commercial" count together.
+"investissement", "commerciales" and "commercial" count together. The vocabulary is
+generator/data/tags.yaml, which editors extend without touching code.
 """
 
 from __future__ import annotations
@@ -10,34 +11,34 @@ import re
 from collections import Counter
 from functools import cache
 
-#: Tag -> lemmas (single words) or phrases (matched on the lower-case text) that signal it.
-TOPICS: dict[str, tuple[str, ...]] = {
-    "commerce": ("commerce", "commercial", "exportation", "importation"),
-    "investissement": ("investissement", "investir", "investisseur"),
-    "libre-échange": ("libre-échange",),
-    "visite officielle": ("visite officielle", "visite d'état"),
-    "défense": ("défense", "militaire", "armée", "marine"),
-    "sécurité": ("sécurité",),
-    "éducation": ("éducation", "formation", "étudiant", "bourse", "université"),
-    "culture": ("culture", "culturel", "festival", "exposition"),
-    "tourisme": ("tourisme", "touriste", "touristique"),
-    "santé": ("santé", "hôpital", "médical", "vaccin"),
-    "agriculture": ("agriculture", "agricole", "riz", "pêche"),
-    "énergie": ("énergie", "électricité", "pétrole", "gaz", "hydroélectricité"),
-    "transport": ("transport", "port", "ferroviaire", "aérien", "autoroute"),
-    "science et technologie": ("science", "technologie", "technologique", "numérique"),
-    "diplomatie": ("diplomatique", "ambassadeur", "ambassadrice", "ambassade"),
-    "coopération économique": ("coopération économique",),
-    "environnement": ("environnement", "climat", "climatique"),
-    "travail": ("travailleur", "main-d'œuvre", "emploi"),
-}
+from generator.ingest.datafiles import DataFileError, read_data_file
+
+DATA_FILE = "tags.yaml"
 MAX_TAGS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @cache
+def topics() -> dict[str, tuple[str, ...]]:
+    """Tag -> lemmas (single words) or phrases (matched on the lower-case text) that signal it,
+    from generator/data/tags.yaml."""
+    data = read_data_file(DATA_FILE)
+    entries = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        raise DataFileError(f"generator/data/{DATA_FILE}: 'topics' must map each tag to a list of signals")
+    found: dict[str, tuple[str, ...]] = {}
+    for tag, signals in entries.items():
+        if not (
+            isinstance(tag, str) and isinstance(signals, list) and all(isinstance(x, str) for x in signals)
+        ):
+            raise DataFileError(f"generator/data/{DATA_FILE}: tag {tag!r} must have a list of text signals")
+        found[tag] = tuple(signal.lower().replace("’", "'") for signal in signals)
+    return found
+
+
+@cache
 def _lemma_index() -> dict[str, str]:
-    return {lemma: tag for tag, lemmas in TOPICS.items() for lemma in lemmas if " " not in lemma}
+    return {lemma: tag for tag, lemmas in topics().items() for lemma in lemmas if " " not in lemma}
 
 
 def find_tags(title: str, text: str) -> tuple[str, ...]:
@@ -49,7 +50,7 @@ def find_tags(title: str, text: str) -> tuple[str, ...]:
     in_title: set[str] = set()
     for source, weight in ((title, 3), (text, 1)):
         lower = source.lower().replace("’", "'")
-        for tag, lemmas in TOPICS.items():
+        for tag, lemmas in topics().items():
             for phrase in (lemma for lemma in lemmas if " " in lemma or "-" in lemma):
                 hits = lower.count(phrase)
                 counts[tag] += weight * hits

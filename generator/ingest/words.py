@@ -9,6 +9,7 @@ word; two tokens are joined only when they make a word and are not both words al
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.ingest.lexicon import is_function_word, is_word, zipf
 
@@ -48,7 +49,15 @@ def split_glued_words(text: str) -> str:
     return _TOKEN.sub(lambda match: _split_token(match.group(0)), text)
 
 
+#: A token this frequent is a word: no split into two words can beat it (the best pair, a
+#: function word and a common word, reaches 6 against 4.5 + 1.5), so it is not even tried.
+COMMON_WORD_ZIPF = 4.5
+
+
+@lru_cache(maxsize=65536)
 def _split_token(token: str) -> str:
+    if zipf(token) >= COMMON_WORD_ZIPF:
+        return token
     for mark in ("'", "’"):
         if mark in token:
             head, tail = token.split(mark, 1)
@@ -74,8 +83,13 @@ def _acceptable(part: str, *, with_function_word: bool) -> bool:
     return with_function_word and len(part) >= 6 and zipf(part) >= 1.5
 
 
+#: No two French words glued together are longer than this; longer tokens are left alone
+#: (they are URLs, codes or garbage, and trying every cut of them would take quadratic time).
+MAX_GLUED_LENGTH = 40
+
+
 def _split_word(token: str) -> str:
-    if len(token) < 4 or token.isupper():
+    if len(token) < 4 or len(token) > MAX_GLUED_LENGTH or token.isupper():
         return token
     best: tuple[float, str, str] | None = None
     for index in range(1, len(token)):
@@ -117,23 +131,38 @@ def _weight(part: str) -> float:
     return value
 
 
-_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}) ([^\W\d_]{1,})(?![\w'’-])")
+#: A word and the single space after it; a pair joins two such words.
+_WORD_SPACE = re.compile(r"(?<![\w'’-])([^\W\d_]{1,})(?![\w'’-])")
 
 
 def join_broken_words(text: str) -> str:
     """'japon ais' -> 'japonais': the joined word is French, the second part is lower case,
-    and the two parts are not both words."""
+    and the two parts are not both words. Pairs overlap ('la coopé ration' tries 'la coopé'
+    then 'coopé ration'), so each word is tried with the next one."""
+    words = list(_WORD_SPACE.finditer(text))
+    pieces: list[str] = []
+    position = 0
+    index = 0
+    while index < len(words):
+        left = words[index]
+        right = words[index + 1] if index + 1 < len(words) else None
+        if (
+            right is not None
+            and text[left.end() : right.start()] == " "
+            and _joins(left.group(1), right.group(1))
+        ):
+            pieces.append(text[position : left.start()] + left.group(1) + right.group(1))
+            position = right.end()
+            index += 2
+            continue
+        index += 1
+    pieces.append(text[position:])
+    return "".join(pieces)
 
-    def one(match: re.Match[str]) -> str:
-        left, right = match.group(1), match.group(2)
-        if not right.islower() or (is_word(left) and is_word(right)):
-            return match.group(0)
-        joined = left + right
-        if zipf(joined) >= 3.0 and len(joined) >= 5:
-            return joined
-        return match.group(0)
 
-    previous = None
-    while previous != text:  # overlapping pairs ('a b c') need a second pass
-        previous, text = text, _PAIR.sub(one, text)
-    return text
+@lru_cache(maxsize=65536)
+def _joins(left: str, right: str) -> bool:
+    if len(left) < 2 or not right.islower() or (is_word(left) and is_word(right)):
+        return False
+    joined = left + right
+    return zipf(joined) >= 3.0 and len(joined) >= 5

@@ -9,14 +9,13 @@ whose body is nearly the same as an existing article's is refused, naming that a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator.content.frontmatter import FrontMatterMissing, join_front_matter, split_front_matter
 from generator.content.load import find_article_files
-from generator.content.scaffold import unique_article_path
+from generator.content.scaffold import UNDATED_FOLDER, article_slug
 from generator.ingest.extract import ExtractedArticle
 from generator.ingest.segment import words_of
 
@@ -31,7 +30,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if (" " in value or ":" in value) else None
+    # Double quotes escape what YAML would otherwise read back differently: line breaks of
+    # every kind (NEL, U+2028 fold to spaces in plain scalars), tabs, other non-printables.
+    style = '"' if (" " in value or ":" in value or not value.isprintable()) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -112,41 +113,70 @@ def shingles(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[index : index + SHINGLE]) for index in range(len(words) - SHINGLE + 1))
 
 
-@dataclass(frozen=True, slots=True)
-class ExistingBody:
-    path: Path
-    shingles: frozenset[tuple[str, ...]]
+class ContentIndex:
+    """What one ingest run must know about content/: each article's body shingles (for the
+    near-duplicate check) and the slugs in use (slugs are site-wide). Built once per run by
+    :func:`index_content`, then kept up to date as articles are written, so that a batch of a
+    thousand stories does not walk content/ a thousand times.
+    """
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content_dir = content_dir
+        self._paths: list[Path] = []
+        self._sizes: list[int] = []
+        self._by_shingle: dict[tuple[str, ...], list[int]] = {}
+        self.slugs: set[str] = set()
+
+    def add(self, path: Path, body: str) -> None:
+        """Record an article written (or found) at ``path`` with ``body``."""
+        number = len(self._paths)
+        found = shingles(body)
+        self._paths.append(path)
+        self._sizes.append(len(found))
+        for shingle in found:
+            self._by_shingle.setdefault(shingle, []).append(number)
+        self.slugs.add(path.stem)
+
+    def near_duplicate(self, body: str) -> tuple[Path, float] | None:
+        """The article whose body shares the most shingles with ``body`` (Jaccard index), if
+        at least NEAR_DUPLICATE of them."""
+        mine = shingles(body)
+        if not mine:
+            return None
+        common: dict[int, int] = {}
+        for shingle in mine:
+            for number in self._by_shingle.get(shingle, ()):
+                common[number] = common.get(number, 0) + 1
+        best: tuple[Path, float] | None = None
+        for number, shared in sorted(common.items()):
+            score = shared / (len(mine) + self._sizes[number] - shared)
+            if score >= NEAR_DUPLICATE and (best is None or score > best[1]):
+                best = (self._paths[number], score)
+        return best
+
+    def new_path(self, title: str, date: str | None) -> Path:
+        """content/<year or sans-date>/<slug>.md for a new article: the naming of `archive new`
+        (generator.content.scaffold), with -2, -3… for a slug already in use."""
+        folder = self.content_dir / (date[:4] if date else UNDATED_FOLDER)
+        base = article_slug(title)
+        slug, suffix = base, 2
+        while slug in self.slugs or (folder / f"{slug}.md").exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return folder / f"{slug}.md"
 
 
-def index_existing(content_dir: Path) -> list[ExistingBody]:
-    """Shingles of every article body already in content/ (unreadable files are skipped here:
-    `archive check` reports them)."""
-    index = []
+def index_content(content_dir: Path) -> ContentIndex:
+    """Index every article already in content/ (unreadable files are skipped here: `archive
+    check` reports them; their slugs still count)."""
+    index = ContentIndex(content_dir)
     for path in find_article_files(content_dir):
         try:
             body = split_front_matter(path.read_text(encoding="utf-8")).body
         except (OSError, UnicodeDecodeError, FrontMatterMissing):
+            index.slugs.add(path.stem)
             continue
-        index.append(ExistingBody(path, shingles(body)))
+        index.add(path, body)
     return index
-
-
-def find_near_duplicate(body: str, index: list[ExistingBody]) -> tuple[Path, float] | None:
-    """The existing article whose body shares the most shingles with ``body``, if similar enough."""
-    mine = shingles(body)
-    best: tuple[Path, float] | None = None
-    for existing in index:
-        if not mine or not existing.shingles:
-            continue
-        score = len(mine & existing.shingles) / len(mine | existing.shingles)
-        if score >= NEAR_DUPLICATE and (best is None or score > best[1]):
-            best = (existing.path, score)
-    return best
-
-
-def article_path(content_dir: Path, title: str, date: str | None) -> Path:
-    """Where a new article goes: the same naming as `archive new`."""
-    return unique_article_path(content_dir, title, int(date[:4]) if date else None)
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -8,8 +8,10 @@ from clues in the story itself, each a set of possible years:
   anniversaire"), the crawler header's month (the page's own month, written by the scraper);
 - a period ("pour 2016-2018"): the story is inside it, one year either side allowed;
 - bounds: the story is not earlier than MIN_YEAR nor than a year it says happened "depuis"
-  it, not later than a target it says is "d'ici" ahead, and never later than the moment the
-  page was fetched (``not_after``, from --fetched-at or the batch's ``fetched_at``);
+  it, not later than the year after a target it says is "d'ici" ahead, and never later than
+  the moment the page was fetched (``not_after``, from --fetched-at or a batch's
+  ``fetched_at``): when a weekday fits several years under that bound, the latest is taken
+  and the review note says so;
 - the weekday: "jeudi 27 juin" fits one year in five or six; a weekday written beside the day
   must fit, a weekday elsewhere in the lead is used only when it fits some candidate.
 
@@ -40,9 +42,27 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{month_pattern()})\s+(?P<year>{_YEAR})\b", re.IGNORECASE
 )
 _PERIOD = re.compile(rf"\b(?P<start>{_YEAR})\s*[-–/]\s*(?P<end>{_YEAR})\b")
-_ANNIVERSARY = re.compile(
-    r"\b(?P<years>\d{1,3})(?:e|ème|è)?\s+(?:dernières\s+|premières\s+)?(?:ans|années|anniversaire)\b"
-    rf"[^.]{{0,140}}?\b(?:depuis|en|de)\s+(?:[^.]{{0,80}}?\s)?(?:en\s+)?\(?(?P<since>{_YEAR})\b"
+_SPAN = r"\b(?P<years>\d{1,3})(?:e|ème|è)?\s+(?:dernières\s+|premières\s+)?(?:ans|années|anniversaire)\b"
+#: Words between an anniversary and its start year that do not say when it is celebrated.
+_QUIET = r"(?:(?!célébr|fêt|commémor|organis)[^.]){0,140}?"
+_STARTED = (
+    r"\b(?:établi|établissement|fond|signature|signé|création|créé|naissance|libération|réunification"
+    r"|victoire|adhésion|admission|normalisation|indépendance)\w*"
+)
+#: A day written before a year inside parentheses: '2 décembre ', '1er août ', '2/9/'.
+_DAY_MONTH = r"(?:\d{1,2}(?:er)?\s+\w+\s+|\d{1,2}/\d{1,2}/)"
+#: '25 ans depuis 1992', '25 dernières années depuis l'établissement des relations en 1992',
+#: '63e anniversaire des relations (2 décembre 1960 - 2 décembre 2023)', '80e anniversaire de
+#: la Fête nationale (2 septembre 1945)'.
+_ANNIVERSARIES = (
+    re.compile(rf"{_SPAN}{_QUIET}\bdepuis\s+(?:l['’]année\s+)?(?P<since>{_YEAR})\b"),
+    re.compile(
+        rf"{_SPAN}{_QUIET}{_STARTED}{_QUIET}\b(?:en|le\s+\d{{1,2}}(?:er)?\s+\w+)\s+(?P<since>{_YEAR})\b"
+    ),
+    re.compile(
+        rf"{_SPAN}[^.]{{0,140}}?\(\s*{_DAY_MONTH}?(?P<since>{_YEAR})\s*[-–]\s*{_DAY_MONTH}?(?P<until>{_YEAR})\s*\)"
+    ),
+    re.compile(rf"{_SPAN}{_QUIET}\(\s*{_DAY_MONTH}?(?P<since>{_YEAR})\s*\)"),
 )
 _MARKS = re.compile(
     rf"\b(?P<year>{_YEAR})\s+(?:marque|marquera|célèbre|coïncide avec)\s+(?:le|la|les)\s+"
@@ -99,53 +119,81 @@ def infer_year(
 ) -> YearFinding:
     """The year of '``day`` ``month``' in ``story`` (title, lead and body only), or why not."""
     clues = _clues(story, header, month, day, not_after)
-    written = f"{day}{'er' if day == 1 else ''} {MONTH_NAMES[month]}"
 
     def possible(year: int) -> bool:
         return _possible(year, month, day, clues, not_after)
 
-    same_day = [year for year in same_day_years(day, month, story) if possible(year)]
-    if weekday and weekday_attached:
-        same_day = [year for year in same_day if _weekday_fits(year, month, day, weekday)]
-    if same_day:
-        year = max(same_day)
-        note = None
-        if len(set(same_day)) > 1:
-            note = f"Le {written} apparaît avec plusieurs années ({_list(set(same_day))}) : {year} retenue."
-        return YearFinding(year, (f"« {written} {year} » dans le texte",), frozenset({year}), note, True)
+    written = _same_day(day, month, story, possible, weekday if weekday_attached else None)
+    if written is not None:
+        return written
     reasons = [reason for reason, _ in clues.strong] + [reason for reason, _ in clues.periods]
     tiers, conflict = _candidate_tiers(clues, possible)
     note = None
     if conflict:
         note = f"Indices d'année contradictoires ({' ; '.join(reason for reason, _ in clues.strong)})."
-    candidates: set[int] = set()
-    weekday_used = False
-    for tier in tiers:
-        candidates = tier
-        if weekday:
-            fitting = {year for year in tier if _weekday_fits(year, month, day, weekday)}
-            if weekday_attached or fitting:
-                candidates, weekday_used = fitting, True
-        if candidates:
-            break
-    if weekday_used:
-        reasons.append(f"« {weekday} » le {written}")
+    candidates, weekday_used = _narrow(tiers, day, month, weekday, weekday_attached)
+    if weekday and weekday_used:
+        reasons.append(f"« {weekday} » le {describe(day, month)}")
     elif weekday and not tiers:
         fitting = [
             year for year in range(clues.low, LISTED_UNTIL + 1) if _weekday_fits(year, month, day, weekday)
         ]
-        reasons.append(f"le {written} est un {weekday.lower()} en {', '.join(map(str, fitting))}")
-    reasons.extend(clues.bounds)
+        reasons.append(
+            f"le {describe(day, month)} est un {weekday.lower()} en {', '.join(map(str, fitting))}"
+        )
+    if not clues.strong:
+        reasons.extend(clues.bounds)
     if len(candidates) == 1:
         return YearFinding(next(iter(candidates)), tuple(reasons), frozenset(candidates), note)
-    if candidates and weekday_used and not_after:
+    if candidates and weekday and weekday_used and not_after:
         year = max(candidates)
         note = (
-            f"Le {written} tombe un {weekday.lower()} en {_list(candidates)} : {year} retenue, la plus "  # type: ignore[union-attr]
-            f"récente avant la collecte de la page ({not_after.isoformat()}), à vérifier."
+            f"Le {describe(day, month)} tombe un {weekday.lower()} en {_list(candidates)} : {year} retenue, "
+            f"la plus récente avant la collecte de la page ({not_after.isoformat()}), à vérifier."
         )
         return YearFinding(year, tuple(reasons), frozenset(candidates), note)
-    return YearFinding(None, tuple(reasons), frozenset(set().union(*tiers) if tiers else candidates), note)
+    window = candidates if weekday_used else set().union(*tiers) if tiers else set()
+    if not (weekday_used or clues.strong or clues.periods):
+        window = set()  # the bounds alone ('d'ici 2030') are in the reasons, not a window
+    return YearFinding(None, tuple(reasons), frozenset(window), note)
+
+
+def describe(day: int, month: int) -> str:
+    """'1er mars', '27 juin'."""
+    return f"{day}{'er' if day == 1 else ''} {MONTH_NAMES[month]}"
+
+
+def _same_day(
+    day: int, month: int, story: str, possible: Callable[[int], bool], weekday: str | None
+) -> YearFinding | None:
+    """The latest possible year written beside this very day ('le 27 juin 2017'), if any."""
+    years = [year for year in same_day_years(day, month, story) if possible(year)]
+    if weekday:
+        years = [year for year in years if _weekday_fits(year, month, day, weekday)]
+    if not years:
+        return None
+    year = max(years)
+    note = None
+    if len(set(years)) > 1:
+        note = f"Le {describe(day, month)} apparaît avec les années {_list(set(years))} : {year} retenue."
+    reason = f"« {describe(day, month)} {year} » dans le texte"
+    return YearFinding(year, (reason,), frozenset({year}), note, written=True)
+
+
+def _narrow(
+    tiers: list[set[int]], day: int, month: int, weekday: str | None, attached: bool
+) -> tuple[set[int], bool]:
+    """The first tier left non-empty by the weekday: a weekday written beside the day must fit;
+    one elsewhere in the lead only narrows when some year fits it. Also says if it was used."""
+    for tier in tiers:
+        candidates, used = tier, False
+        if weekday:
+            fitting = {year for year in tier if _weekday_fits(year, month, day, weekday)}
+            if attached or fitting:
+                candidates, used = fitting, True
+        if candidates:
+            return candidates, used
+    return set(), bool(weekday and attached and tiers)
 
 
 def _candidate_tiers(clues: _Clues, possible: Callable[[int], bool]) -> tuple[list[set[int]], bool]:
@@ -185,10 +233,17 @@ def _weekday_fits(year: int, month: int, day: int, weekday: str) -> bool:
 
 def _clues(story: str, header: str | None, month: int, day: int, not_after: dt.date | None) -> _Clues:
     clues = _Clues()
-    for match in _ANNIVERSARY.finditer(story):
-        year = int(match.group("since")) + int(match.group("years"))
-        if MIN_YEAR <= year < 2100:
-            clues.strong.append((f"{match.group('years')} ans depuis {match.group('since')}", {year}))
+    anniversaries: dict[tuple[int, int], int] = {}
+    for pattern in _ANNIVERSARIES:
+        for match in pattern.finditer(story):
+            years, since = int(match.group("years")), int(match.group("since"))
+            until = match.groupdict().get("until")
+            if until is not None and since + years != int(until):
+                continue  # '(1973-2023)' beside '45e anniversaire' is some other span
+            if MIN_YEAR <= since + years < 2100:
+                anniversaries.setdefault((match.start(), years), since)
+    for (_, years), since in sorted(anniversaries.items()):
+        clues.strong.append((f"{years} ans depuis {since}", {since + years}))
     for match in _MARKS.finditer(story):
         year = int(match.group("year"))
         clues.strong.append((f"« {match.group(0)} »", {year}))
@@ -205,8 +260,9 @@ def _clues(story: str, header: str | None, month: int, day: int, not_after: dt.d
         clues.bounds.append(f"après {clues.low} (« depuis {clues.low} »)")
     targets = [int(match.group("year")) for match in _BY.finditer(story)]
     if targets and min(targets) >= clues.low:
-        clues.high = min(targets)
-        clues.bounds.append(f"avant {clues.high} (« d'ici {clues.high} »)")
+        # a target is ahead of the story, or just behind it when the story takes stock of it
+        clues.high = min(targets) + 1
+        clues.bounds.append(f"au plus tard {clues.high} (« d'ici {min(targets)} »)")
     if not_after is not None and (clues.high is None or not_after.year < clues.high):
         clues.high = not_after.year
         clues.bounds.append(f"page collectée le {not_after.isoformat()}")

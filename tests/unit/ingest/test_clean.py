@@ -247,3 +247,86 @@ def test_clean_text_applies_rules_in_order():
     assert draft.header == "2025-05"
     assert draft.captions == ("Un chef. Photo : VNA",)
     assert draft.trailer == "Voir plus\nX"
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("le président TruongTân Sang", "le président Truong Tân Sang"),
+        ("M. NguyênSinh Hung", "M. Nguyên Sinh Hung"),
+        ("le ministre Pham GiaKhiêm", "le ministre Pham Gia Khiêm"),
+        ("la baie de HaLong", "la baie de Ha Long"),
+        ("le groupe PetroVietnam et VinFast", "le groupe PetroVietnam et VinFast"),
+        ("le magazine McDonald", "le magazine McDonald"),
+    ],
+)
+def test_split_glued_names(raw, text):
+    assert run(clean.split_glued_names, raw).text == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "published"),
+    [
+        ("Titre\n09/10/2024 16:05\nTexte.", "Titre\nTexte.", "2024-10-09"),
+        ("Titre\nPublié le 15/03/2024 à 10:23\nTexte.", "Titre\nTexte.", "2024-03-15"),
+        ("Titre\nJeudi, 9 octobre 2024 - 16:05 (GMT+7)\nTexte.", "Titre\nTexte.", "2024-10-09"),
+        ("Titre\n2024-10-09 16:05\nTexte.", "Titre\nTexte.", "2024-10-09"),
+        ("Titre\n31/02/2024 16:05\nTexte.", "Titre\n31/02/2024 16:05\nTexte.", None),
+        (
+            "Titre\nLe 9 octobre 2024, les deux pays ont signé.",
+            "Titre\nLe 9 octobre 2024, les deux pays ont signé.",
+            None,
+        ),
+        (
+            "\n".join(["Ligne."] * 9 + ["09/10/2024 16:05"]),
+            "\n".join(["Ligne."] * 9 + ["09/10/2024 16:05"]),
+            None,
+        ),
+    ],
+)
+def test_take_publication_stamp(raw, text, published):
+    draft = run(clean.take_publication_stamp, raw)
+    assert (draft.text, draft.published) == (text, published)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "header"),
+    [
+        (" date 2022-02 Paris, 5 février (VNA) - Texte.", "Paris, 5 février (VNA) - Texte.", "2022-02"),
+        (" date 2024-10 Le Premier ministre part\n\nTexte.", "Le Premier ministre part\n\nTexte.", "2024-10"),
+        (
+            " date 2026-01-17 Une légende. Photo : VNA\n\nTexte.",
+            "Une légende. Photo : VNA\n\nTexte.",
+            "2026-01-17",
+        ),
+        ("date 2024-10-08T09:30:00+07:00\nTitre", "Titre", "2024-10-08"),
+    ],
+)
+def test_crawler_header_keeps_the_rest_of_its_line(raw, text, header):
+    draft = run(clean.take_crawler_header, raw)
+    assert (draft.text, draft.header) == (text, header)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "captions"),
+    [
+        ("L’automne. Photo : Ngoc Hà/VNA/CVN\nTexte.", "\nTexte.", ("L’automne. Photo : Ngoc Hà/VNA/CVN",)),
+        ("Au lac.Photo : Trân Viêt/VNA/CVN\nTexte.", "\nTexte.", ("Au lac.Photo : Trân Viêt/VNA/CVN",)),
+        (
+            "Le PM hinh anh 1Le PM arrive. Photo: VOV\nTexte.",
+            "\nTexte.",
+            ("Le PM hinh anh 1Le PM arrive. Photo: VOV",),
+        ),
+        (
+            "Texte.\n\nLes dirigeants.\nPhoto : VNA/CVN\n\nSuite.",
+            "Texte.\n\n\n\nSuite.",
+            ("Les dirigeants. Photo : VNA/CVN",),
+        ),
+        ("Texte long.\nPhoto : VNA/CVN\nSuite.", "Texte long.\n\nSuite.", ("Photo : VNA/CVN",)),
+        ("3.jpg\nLors du sommet. Photo : VNA", "", ("3.jpg", "Lors du sommet. Photo : VNA")),
+        ("Un pont. Photo : Reuters Le texte suit.", "Le texte suit.", ("Un pont. Photo : Reuters",)),
+    ],
+)
+def test_take_photo_captions_on_agency_layouts(raw, text, captions):
+    draft = run(clean.take_photo_captions, raw)
+    assert (draft.text, draft.captions) == (text, captions)
