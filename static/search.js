@@ -2,6 +2,7 @@
 // The index is only downloaded once there is a query: browsing by facet alone would fetch
 // every filter chunk, which is what the static timeline and relation pages are for.
 const PAGE_SIZE = 20;
+const MAX_FACET_VALUES = 20;
 const FILTER_KEYS = ["paire", "pays", "annee", "personne"];
 
 const root = document.getElementById("search");
@@ -103,6 +104,12 @@ function renderFacets(counts, selected) {
     for (const value of selected[key] || []) if (!(value in values)) values[value] = 0;
     const names = Object.keys(values).filter((name) => values[name] > 0 || (selected[key] || []).includes(name));
     names.sort(key === "annee" ? byYearNewestFirst : (a, b) => values[b] - values[a] || a.localeCompare(b, "fr"));
+    // The 20 most frequent values (and any ticked one): laying out thousands of people
+    // checkboxes cost ~1 s per query at 10k articles (bench/search_bench.py).
+    if (key !== "annee") {
+      const chosen = selected[key] || [];
+      names.splice(MAX_FACET_VALUES, Infinity, ...names.slice(MAX_FACET_VALUES).filter((name) => chosen.includes(name)));
+    }
     const list = fieldset.querySelector("ul");
     list.replaceChildren();
     names.forEach((name, index) => {
