@@ -51,7 +51,7 @@ def load_content(content_dir: Path, site_root: Path, home_code: str) -> LoadedCo
         diagnostics.extend(problems)
         if article is not None:
             articles.append(article)
-    diagnostics.extend(_duplicate_slugs([_display_path(path, site_root) for path in paths]))
+    diagnostics.extend(_duplicate_slugs([display_path(path, site_root) for path in paths]))
     articles.sort(key=lambda article: article.sort_key)
     return LoadedContent(tuple(articles), tuple(diagnostics))
 
@@ -63,7 +63,7 @@ def load_article(
 
     With ``content_dir``, also warn when the ``raw`` source it names is missing.
     """
-    display = _display_path(path, site_root)
+    display = display_path(path, site_root)
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -116,7 +116,7 @@ def _duplicate_slugs(paths: list[str]) -> list[Diagnostic]:
     return problems
 
 
-def _display_path(path: Path, site_root: Path) -> str:
+def display_path(path: Path, site_root: Path) -> str:
     """The path as diagnostics show it: relative to the site root. Tried lexically first,
     since resolving every path costs more than parsing its front matter."""
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.countries import load_countries
-from generator.content.load import load_article
+from generator.content.load import display_path, load_article
 from generator.content.scaffold import UNDATED_FOLDER
 from generator.errors import Diagnostic, error
 from generator.ingest.clean import clean_text
@@ -70,7 +70,7 @@ def ingest_paths(
     from_inbox = not paths
     for path in collect_inputs(paths, content_dir):
         failures_before = len([d for d in diagnostics if d.is_error])
-        origin = _display(path, site_root)
+        origin = display_path(path, site_root)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -88,7 +88,7 @@ def ingest_paths(
             if isinstance(outcome, Path):
                 written.append(outcome)
                 if reporter:
-                    reporter.info(f"{document.location} -> {_display(outcome, site_root)}")
+                    reporter.info(f"{document.location} -> {display_path(outcome, site_root)}")
             else:
                 diagnostics.extend(outcome)
         succeeded = len([d for d in diagnostics if d.is_error]) == failures_before and result.documents
@@ -125,7 +125,7 @@ def _ingest_document(
                 document.origin,
                 document.line,
                 "ingest.duplicate",
-                f"near-duplicate of {_display(existing, site_root)} "
+                f"near-duplicate of {display_path(existing, site_root)} "
                 f"({score:.0%} of the text in common); not written",
                 "remove the existing article first if this version should replace it",
             )
@@ -140,7 +140,7 @@ def _ingest_document(
                 document.origin,
                 document.line,
                 "ingest.exists",
-                f"{_display(target, site_root)} already exists; not overwritten",
+                f"{display_path(target, site_root)} already exists; not overwritten",
             )
         ]
     index.add(target, body)
@@ -191,15 +191,8 @@ def _copy_markdown(
                 document.origin,
                 None,
                 "ingest.exists",
-                f"{_display(target, site_root)} already exists; not overwritten",
+                f"{display_path(target, site_root)} already exists; not overwritten",
             )
         ]
     index.add(target, article.body)
     return target
-
-
-def _display(path: Path, site_root: Path) -> str:
-    try:
-        return path.resolve().relative_to(site_root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
