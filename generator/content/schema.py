@@ -29,9 +29,13 @@ KNOWN_KEYS = frozenset(
         "tags",
         "review",
         "raw",
+        "provenance",
     }
 )
 PERSON_KEYS = frozenset({"name", "role", "country"})
+#: Ingest's record of where the text came from (generator/ingest/provenance.py); not shown.
+PROVENANCE_KEYS = frozenset({"fetched_at", "dropped_teasers", "also"})
+SOURCE_KEYS = frozenset({"raw", "source_url", "fetched_at"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -145,8 +149,9 @@ def build_article(
     countries = _parse_countries(check, data.get("countries"))
     pairs = _parse_pairs(check, data, countries)
     people = _parse_people(check, data.get("people"))
+    _check_provenance(check, data.get("provenance"))
     raw = check.optional_text(data, "raw")
-    if raw is not None and (raw.startswith(("/", "\\")) or ".." in re.split(r"[\\/]", raw)):
+    if raw is not None and _outside_content(raw):
         check.fail(("raw",), "front-matter.raw", f"'raw' must be a path inside content/, got '{raw}'")
         raw = None
     fields = dict(
@@ -304,6 +309,49 @@ def _parse_people(check: _Checker, value: Any) -> tuple[Person, ...]:
             country = check.country(("people", index, "country"), entry["country"])
         people.append(Person(name.strip(), (role or "").strip() or None, country))
     return tuple(people)
+
+
+def _check_provenance(check: _Checker, value: Any) -> None:
+    """Ingest's record of the text's sources is not shown, so only its shape is checked: no
+    unknown key (a typo would go unseen), `dropped_teasers` a list, `also` a list of sources
+    each with a `raw` path inside content/."""
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        check.fail(
+            ("provenance",), "front-matter.type", f"'provenance' must be a mapping, got {_kind(value)}"
+        )
+        return
+    _unknown_keys(check, value, PROVENANCE_KEYS, ("provenance",))
+    for key in ("dropped_teasers", "also"):
+        if not isinstance(value.get(key) or [], list):
+            check.fail(("provenance", key), "front-matter.type", f"'provenance.{key}' must be a list")
+    for index, entry in enumerate(value.get("also") if isinstance(value.get("also"), list) else []):
+        path = ("provenance", "also", index)
+        raw = entry.get("raw") if isinstance(entry, dict) else None
+        if not isinstance(raw, str) or _outside_content(raw):
+            check.fail(path, "front-matter.raw", "each source in 'also' needs a 'raw' path inside content/")
+        if isinstance(entry, dict):
+            _unknown_keys(check, entry, SOURCE_KEYS, path)
+
+
+def _unknown_keys(
+    check: _Checker, mapping: dict[Any, Any], known: frozenset[str], path: tuple[str | int, ...]
+) -> None:
+    for key in mapping:
+        if key not in known:
+            suggestion = closest_key(str(key), known)
+            hint = (
+                f"did you mean '{suggestion}'?" if suggestion else f"known keys: {', '.join(sorted(known))}"
+            )
+            check.fail(
+                (*path, str(key)), "front-matter.unknown-key", f"unknown key '{key}' in 'provenance'", hint
+            )
+
+
+def _outside_content(raw: str) -> bool:
+    """An absolute path, or one with a '..' segment."""
+    return raw.startswith(("/", "\\")) or ".." in re.split(r"[\\/]", raw)
 
 
 def _kind(value: Any) -> str:

@@ -2,7 +2,8 @@
 summary, tags, and the review notes for everything that was inferred or not found.
 
 Evidence comes from the title, the lead and the body only: captions, related links and the
-trailer (teasers from other days) never count for the date or the countries. The date is
+trailer (teasers from other days) never count for the date, the countries, the people or the
+tags; the teasers' headlines are only carried along for the article's provenance. The date is
 decided in dates.py (its year in years.py), the countries and pair in pairs.py, the people in
 people.py; this module puts them together with the title and summary.
 """
@@ -18,9 +19,10 @@ from urllib.parse import unquote, urlsplit
 from generator.ingest.dates import Dateline, find_date, find_dateline, match_dateline, parse_date_hint
 from generator.ingest.pairs import find_countries
 from generator.ingest.people import PersonFound, find_people
-from generator.ingest.places import known_places, normalise_place
+from generator.ingest.places import count_countries, known_places, normalise_place
 from generator.ingest.segment import CleanedStory
 from generator.ingest.tags import find_tags
+from generator.ingest.teasers import teaser_headlines
 from generator.ingest.titles import title_from_url
 
 SUMMARY_LIMIT = 320
@@ -41,6 +43,7 @@ class ExtractedArticle:
     review: tuple[str, ...]
     body: tuple[str, ...]
     date_evidence: str
+    teasers: tuple[str, ...] = ()  #: headlines of the other stories after it (provenance only).
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -89,6 +92,7 @@ def extract_article(
         dateline.place if dateline else None,
         home_code,
         officials,
+        actors=_countries_of(people),
     )
     countries, pairs = found_countries.countries, found_countries.pairs
     review.extend(found_countries.notes)
@@ -108,6 +112,7 @@ def extract_article(
         review=tuple(dict.fromkeys(review)),
         body=body,
         date_evidence=found.evidence,
+        teasers=teaser_headlines(story.trailer),
     )
 
 
@@ -211,6 +216,15 @@ def _fallback_title(url: str | None, summary: str) -> tuple[str, str]:
 
 def _slug_of(url: str) -> str:
     return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _countries_of(people: tuple[PersonFound, ...]) -> frozenset[str]:
+    """The countries of the people a story names with a role, and those their roles name
+    ('ambassadeur du Vietnam en France' names both): the story's actors (see pairs.py)."""
+    codes = {person.country for person in people if person.country}
+    for person in people:
+        codes.update(count_countries(person.role) if person.role else ())
+    return frozenset(codes)
 
 
 def _people_with_countries(

@@ -1,8 +1,18 @@
 """The countries a story is about, and its main bilateral pair.
 
-A country counts when the title or the lead names it, or the body names it at least twice
-(a passing mention of a third country is not what the story is about); the dateline's place
-counts as one mention in the body. Captions, related links and teasers never reach here.
+`countries` lists the parties of the story, not every place it names: the issue asks for the
+relation a story is about, and a country the body mentions once in passing ("comme le Japon
+l'a fait", "l'Union douanière regroupant la Russie, la Biélorussie et le Kazakhstan") would
+file the story under a relation it says nothing about. So a country counts when:
+
+- the title or the lead names it (what the story announces);
+- the body names it at least twice (the dateline's place counts as one mention);
+- the body names it once, but as a party: joined to the home country as the other side of a
+  relation ("le Vietnam et le Japon", "Vietnam-Japon", "du Vietnam avec la Chine",
+  "vietnamo-japonais", "le Vietnam, le Laos et le Cambodge"), or in the role of a person the
+  story names ("le ministre japonais de la Santé X", "l'ambassadeur du Vietnam en France X").
+
+Captions, related links and teasers never reach here: they are not the story.
 
 The main pair is the home country (the archive's own, VN) with its partner: the only partner,
 the only one the title names, or one that clearly outweighs the others. A multilateral story
@@ -17,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.ingest.places import count_countries, organisation_pattern
+from generator.ingest.places import count_countries, country_mentions, organisation_pattern
 
 #: A partner is the main one when it has at least this many times the next one's weight.
 MAIN_PARTNER_RATIO = 2.0
@@ -30,6 +40,12 @@ _LOCATION = re.compile(
     r"\b(?:au|aux|en|à|dans)\s+(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-ÝĐ][\w'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÀ-ÝĐ][\w'’-]*){0,2}"
 )
 _SUMMIT = re.compile(r"\b(?:sommets?|forums?|multilatéra(?:l|le|ux|les))\b", re.IGNORECASE)
+_ARTICLE = r"(?:(?:le|la|les|l'|du|des|de\s+la|de\s+l'|de|d')\s*)?"
+#: What stands between two countries named as the two sides of one relation ('le Vietnam et
+#: le Japon', 'Vietnam-Japon', 'du Vietnam avec la Chine', 'vietnamo-japonais': nothing).
+_AND = re.compile(rf"^\s*(?:(?:et|avec)\s+|[-–/]\s*)?{_ARTICLE}$", re.IGNORECASE)
+#: A comma between two countries of a list ('le Vietnam, le Laos et le Cambodge').
+_COMMA = re.compile(rf"^\s*,\s*{_ARTICLE}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +62,29 @@ def find_countries(
     place: str | None,
     home_code: str,
     home_officials: tuple[str, ...] = (),
+    actors: frozenset[str] = frozenset(),
 ) -> CountryFinding:
-    """Countries and main pair of a story (``lead`` without its dateline; ``body`` after it)."""
+    """Countries and main pair of a story (``lead`` without its dateline; ``body`` after it).
+
+    ``actors`` are the countries named in the roles of the people the story names (see
+    people.py): each is a party even when the body names it only once.
+    """
     in_title = count_countries(title)
     in_lead = count_countries(lead)
-    in_body = count_countries("\n".join(body))
+    text = "\n".join(body)
+    in_body = count_countries(text)
+    parties = actors | joined_with_home(text, home_code)
     if place:
         in_body.update(count_countries(place))
     weight: Counter[str] = Counter()
     for counts, factor in ((in_title, TITLE_WEIGHT), (in_lead, LEAD_WEIGHT), (in_body, BODY_WEIGHT)):
         for code, count in counts.items():
             weight[code] += factor * count
-    kept = [code for code in weight if in_title[code] or in_lead[code] or in_body[code] >= 2]
+    kept = [
+        code
+        for code in weight
+        if in_title[code] or in_lead[code] or in_body[code] >= 2 or (in_body[code] and code in parties)
+    ]
     notes: list[str] = []
     if home_code not in kept and home_officials and kept:
         kept.append(home_code)
@@ -81,6 +108,36 @@ def find_countries(
         why = "récit multilatéral" if multilateral else "sans partenaire principal net"
         notes.append(f"Plusieurs pays ({', '.join(kept)}), {why} : pas de paire attribuée.")
     return CountryFinding(tuple(kept), pairs, tuple(notes))
+
+
+def joined_with_home(text: str, home_code: str) -> set[str]:
+    """Countries ``text`` names as the other side of a relation with the home country: next to
+    it, joined by 'et', 'avec', a dash or a slash, or in one list with it ('A, B et C'; commas
+    alone, as in 'Au Vietnam, le Japon…', do not make a list)."""
+    text = text.replace("’", "'")
+    mentions = country_mentions(text)
+    groups: list[list[str]] = []
+    commas: list[bool] = []  # per group: joined by a comma somewhere, and by 'et' somewhere
+    ands: list[bool] = []
+    previous_end = None
+    for start, end, code in mentions:
+        gap = text[previous_end:start] if previous_end is not None else None
+        if gap is not None and _AND.match(gap):
+            groups[-1].append(code)
+            ands[-1] = True
+        elif gap is not None and _COMMA.match(gap):
+            groups[-1].append(code)
+            commas[-1] = True
+        else:
+            groups.append([code])
+            commas.append(False)
+            ands.append(False)
+        previous_end = end
+    found: set[str] = set()
+    for group, comma, joined in zip(groups, commas, ands, strict=True):
+        if home_code in group and len(group) > 1 and (joined or not comma):
+            found.update(code for code in group if code != home_code)
+    return found
 
 
 def _multilateral(

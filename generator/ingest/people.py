@@ -10,6 +10,14 @@ Vietnam en France" is Vietnamese); failing that, a Vietnamese family name leadin
 words or more gives VN (the archive's home-country officials). "homologue" takes the role of
 the person named just before. Family names, name particles and honorifics come from
 generator/data/people_names.yaml.
+
+A role may also follow the name, in apposition: "Nguyen Van A, ambassadeur du Vietnam en
+France, a déclaré", "M. Jean Dupont, ministre français des Affaires étrangères." That form is
+only read when the role stands between commas (or ends the sentence, or a verb follows it),
+comes without an article, and the two capitalised words or more just before the comma pass
+:func:`_appositive_name`: what leads into the name ("Selon", "Hier", "Mme", an acronym, a
+country, a place of several words) is dropped from its front, and a run holding an institution
+word ("Comité", "Assemblée") or an organisation's name is no person at all.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from generator.ingest.places import (
     count_countries,
     known_places,
     load_country_terms,
+    organisation_pattern,
     terms_regex,
 )
 
@@ -45,15 +54,27 @@ _POSTING = re.compile(r"^(?:en|au|aux|à|auprès)\b")
 _JOINER = "\u2060"
 _CAPITAL_WORD = rf"[A-ZÀ-ÝĐ][\w'’{_JOINER}-]*"
 _LOWER_WORD = r"(?!(?:et|est|ont|sont|qui|que|dont|par|pour|avec|sur|lors|le|la|les)\b)[a-zà-ÿ][\w'’-]{2,}"
-_COMPLEMENT = rf"{_PREPOSITION}[ ]*{_CAPITAL_WORD}(?:[ ]+{_LOWER_WORD}){{0,3}}"
-_ADJECTIVE = r"(?!(?:de|du|des|en|au|aux|et|à|auprès|par|pour|a|est)\b)[a-zéèëï][a-zéèëïô-]+"
+#: Lower-case nouns of bodies a role may belong to ('porte-parole du ministère des Affaires
+#: étrangères', 'président du comité populaire de la province').
+_BODY = r"(?:ministère|comité|département|bureau|conseil|commission|gouvernement|cabinet|parlement)"
+_COMPLEMENT = rf"{_PREPOSITION}[ ]*(?:{_CAPITAL_WORD}|{_BODY}\b)(?:[ ]+{_LOWER_WORD}){{0,3}}"
+_ADJECTIVE = r"(?!(?:de|du|des|en|au|aux|et|à|auprès|par|pour|a|est)\b)[a-zà-ÿ][a-zà-ÿ-]+"
 _ROLE = (
     rf"(?:{_HEADS})(?:[ ]+{_ADJECTIVE})?(?:[ ]+(?:et[ ]+)?{_COMPLEMENT}){{0,4}}"
     rf"(?:[ ]+et[ ]+(?:{_HEADS})(?:[ ]+{_ADJECTIVE})?(?:[ ]+(?:et[ ]+)?{_COMPLEMENT}){{0,4}})?"
 )
 _NOT_NAMES = frozenset({"Le", "La", "Les", "Un", "Une", "Il", "Elle", "M", "Mme", "Selon", "Lors", "Photo"})
+#: What may follow a role written after the name: punctuation, the end, or a verb or
+#: conjunction going on with the sentence ('…, ministre de la Défense, a déclaré').
+_ROLE_END = (
+    r"(?=[ ]*(?:[,.;:)!?»\n]|$)"
+    r"|[ ]+(?:a|ont|est|sont|était|sera|avait|s['’]est|et|qui|y|se|lui|leur|ne|n['’])(?![\w'’]))"
+)
 #: Word that ends a name: an acronym ("VNA"), a weekday or a month written with a capital.
 _NAME_STOP = re.compile(r"^(?:[A-Z]{2,}|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)$")
+
+
+_ROLE_FIRST, _COUNTERPART, _NAME_FIRST = "role first", "counterpart", "name first"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +92,35 @@ def family_names() -> frozenset[str]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def lead_in_words() -> frozenset[str]:
+    """Capitalised words that lead into a name written before its role ('Selon', 'Hier',
+    'Mme'), as written (see the data file)."""
+    return frozenset(string_list(DATA_FILE, "lead_in_words"))
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    """Lower-case nouns of bodies and places ('comité', 'assemblée'): a capitalised run holding
+    one before a comma is an institution's name, not a person's (see the data file)."""
+    return frozenset(word.lower() for word in string_list(DATA_FILE, "institution_words"))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(role then name, 'homologue' then name, name then role in apposition)."""
     particles = "|".join(re.escape(word) for word in string_list(DATA_FILE, "particles"))
     honorifics = sorted(string_list(DATA_FILE, "honorifics"), key=len, reverse=True)
     honorific = "|".join(re.escape(word).replace("'", "['’]") for word in honorifics)
-    name = rf"(?P<name>{_CAPITAL_WORD}(?:[ ]+(?:(?:{particles})[ ]+)*{_CAPITAL_WORD}){{1,4}})"
+    name_words = rf"{_CAPITAL_WORD}(?:[ ]+(?:(?:{particles})[ ]+)*{_CAPITAL_WORD})"
+    name = rf"(?P<name>{name_words}{{1,4}})"
     between = rf"[ ]*,?[ ]+(?:(?:{honorific})(?!\w)[ ]*)?"
     person = re.compile(rf"(?<![\w-])(?P<role>{_ROLE}){between}{name}")
     counterpart = re.compile(rf"\bhomologue(?:[ ]+(?P<adjective>{_ADJECTIVE}))?{between}{name}")
-    return person, counterpart
+    # up to six words before the comma: _appositive_name drops those leading into the name
+    appositive = re.compile(
+        rf"(?<![\w'’{_JOINER}.-])(?P<name>{name_words}{{1,5}})[ ]*,[ ]+(?P<role>{_ROLE}){_ROLE_END}"
+    )
+    return person, counterpart, appositive
 
 
 def fold(word: str) -> str:
@@ -112,20 +153,24 @@ def find_people(
     """People with a role in ``text``, merged by name (accents aside), in order of first mention."""
     terms = terms or load_country_terms()
     text = _protect_places(text)
-    person_pattern, counterpart_pattern = _patterns()
+    person_pattern, counterpart_pattern, appositive_pattern = _patterns()
     matches = sorted(
-        [(match.start(), False, match) for match in person_pattern.finditer(text)]
-        + [(match.start(), True, match) for match in counterpart_pattern.finditer(text)],
+        [(match.start(), _ROLE_FIRST, match) for match in person_pattern.finditer(text)]
+        + [(match.start(), _COUNTERPART, match) for match in counterpart_pattern.finditer(text)]
+        + [(match.start(), _NAME_FIRST, match) for match in appositive_pattern.finditer(text)],
         key=lambda item: item[0],
     )
     found: dict[str, PersonFound] = {}
     previous_role: str | None = None
-    for _, is_counterpart, match in matches:
-        name = _clean_name(match.group("name"), terms)
+    for _, kind, match in matches:
+        if kind == _NAME_FIRST:
+            name = _appositive_name(match.group("name"), terms)
+        else:
+            name = _clean_name(match.group("name"), terms)
         if name is None:
             continue
         name = name.replace(_JOINER, " ")
-        if is_counterpart:
+        if kind == _COUNTERPART:
             adjective = match.group("adjective")
             country = _adjective_country(adjective, terms) if adjective else None
             person = PersonFound(name, previous_role, country, counterpart=country is None)
@@ -197,3 +242,48 @@ def _clean_name(raw: str, terms: CountryTerms) -> str | None:
     if len(kept) < 2 or (kept[0] in _NOT_NAMES and fold(kept[0]) not in family_names()):
         return None
     return " ".join(kept).strip("'’-")
+
+
+def _appositive_name(raw: str, terms: CountryTerms) -> str | None:
+    """The name in the capitalised words before a role in apposition, or None.
+
+    The name ends at the comma, so its front is what must be trimmed: words that lead into it
+    ('Selon', 'Hier', 'Mme', 'L'ambassadrice'), an acronym or weekday, a country, a place of
+    several words. A run holding an institution word ('Comité Central') or an organisation
+    ('Nations Unies') names no person. Two words must remain, as for any name.
+    """
+    if organisation_pattern().search(raw.replace(_JOINER, " ")):
+        return None
+    words = raw.split()
+    if any(word.lower().strip("'’") in institution_words() for word in words):
+        return None
+    for index in range(len(words) - 1, -1, -1):
+        if _ends_a_phrase(words[index], terms):
+            words = words[index + 1 :]
+            break
+    while words and _leads_in(words[0]):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    return " ".join(words).strip("'’-")
+
+
+def _leads_in(word: str) -> bool:
+    """'Selon', 'Mme', 'L'ambassadrice': not a name's first word (a family name always is)."""
+    if fold(word) in family_names():
+        return False
+    return word in _NOT_NAMES or word in lead_in_words() or bool(_ELIDED.match(word))
+
+
+def _ends_a_phrase(word: str, terms: CountryTerms) -> bool:
+    """A word no name holds: an acronym, a weekday, a country, a place of several words."""
+    bare = word.lower().strip("'’")
+    return (
+        _JOINER in word
+        or bool(_NAME_STOP.match(word))
+        or (bare in terms.codes and bare not in known_places())
+    )
+
+
+#: 'L'ambassadrice', 'D'après', 'Qu'il': an elided article or word, never a name's start.
+_ELIDED = re.compile(r"^(?:[LlDdJjNnSs]|Qu)['’]")

@@ -16,9 +16,19 @@ from generator.content.scaffold import UNDATED_FOLDER
 from generator.errors import Diagnostic, error
 from generator.ingest.clean import clean_text
 from generator.ingest.extract import ExtractedArticle, extract_article
+from generator.ingest.provenance import MergeRefused, SourceRecord
 from generator.ingest.readers import READERS, RawDocument, read_input
 from generator.ingest.segment import segment_story
-from generator.ingest.write import ContentIndex, index_content, keep_raw, render_article, write_new_file
+from generator.ingest.write import (
+    ContentIndex,
+    index_content,
+    keep_raw,
+    merge_source,
+    prepare_merge,
+    raw_name,
+    render_article,
+    write_new_file,
+)
 from generator.report import Reporter
 
 INBOX = "inbox"
@@ -29,6 +39,7 @@ class IngestResult:
     written: tuple[Path, ...]
     documents: int  #: stories read (a JSON Lines batch counts each line).
     diagnostics: tuple[Diagnostic, ...]
+    merged: tuple[Path, ...] = ()  #: existing articles that got a near-duplicate's source.
 
     @property
     def failed(self) -> bool:
@@ -56,15 +67,21 @@ def ingest_paths(
     fetched_at: str | None = None,
     reporter: Reporter | None = None,
     home_code: str = "VN",
+    merge: bool = False,
 ) -> IngestResult:
     """Ingest every input into ``content_dir``; with no paths, everything in content/inbox/.
 
     An inbox file whose every story was written is removed from the inbox (its bytes are
     kept under content/sources/), so running the command again does not ingest it twice;
     a file with any failure stays there for the editor.
+
+    A near-duplicate of an existing article is refused; with ``merge``, its source (raw
+    input, URL, fetch time) is added to that article's `provenance.also` instead, and nothing
+    else in the article changes (see write.merge_source).
     """
     diagnostics: list[Diagnostic] = []
     written: list[Path] = []
+    merged: list[Path] = []
     index = index_content(content_dir)
     documents = 0
     from_inbox = not paths
@@ -84,8 +101,14 @@ def ingest_paths(
                 document = _with(document, url=url)
             if fetched_at and not document.fetched_at:
                 document = _with(document, fetched_at=fetched_at)
-            outcome = _ingest_document(document, path, content_dir, site_root, index, home_code)
-            if isinstance(outcome, Path):
+            outcome = _ingest_document(document, path, content_dir, site_root, index, home_code, merge)
+            if isinstance(outcome, Merged):
+                if outcome.added:
+                    merged.append(outcome.path)
+                if reporter:
+                    verb = "merged into" if outcome.added else "already a source of"
+                    reporter.info(f"{document.location} {verb} {display_path(outcome.path, site_root)}")
+            elif isinstance(outcome, Path):
                 written.append(outcome)
                 if reporter:
                     reporter.info(f"{document.location} -> {display_path(outcome, site_root)}")
@@ -94,7 +117,7 @@ def ingest_paths(
         succeeded = len([d for d in diagnostics if d.is_error]) == failures_before and result.documents
         if from_inbox and succeeded:
             path.unlink()
-    return IngestResult(tuple(written), documents, tuple(diagnostics))
+    return IngestResult(tuple(written), documents, tuple(diagnostics), tuple(merged))
 
 
 def _with(document: RawDocument, **changes: str) -> RawDocument:
@@ -110,7 +133,8 @@ def _ingest_document(
     site_root: Path,
     index: ContentIndex,
     home_code: str,
-) -> Path | list[Diagnostic]:
+    merge: bool = False,
+) -> Path | Merged | list[Diagnostic]:
     if document.kind == "markdown":
         return _copy_markdown(document, path, content_dir, site_root, home_code, index)
     article = _extract(document, home_code)
@@ -118,6 +142,8 @@ def _ingest_document(
         return [article]
     body = "\n\n".join(article.body)
     duplicate = index.near_duplicate(body)
+    if duplicate and merge:
+        return _merge(document, article, duplicate[0], content_dir, site_root)
     if duplicate:
         existing, score = duplicate
         return [
@@ -127,13 +153,14 @@ def _ingest_document(
                 "ingest.duplicate",
                 f"near-duplicate of {display_path(existing, site_root)} "
                 f"({score:.0%} of the text in common); not written",
-                "remove the existing article first if this version should replace it",
+                "add --merge to record this input as another source of that article, "
+                "or remove the existing article first if this version should replace it",
             )
         ]
     target = index.new_path(article.title, article.date)
     raw = keep_raw(content_dir, document.raw, document.raw_suffix)
     try:
-        write_new_file(target, render_article(article, raw))
+        write_new_file(target, render_article(article, raw, document.fetched_at))
     except FileExistsError:
         return [
             error(
@@ -145,6 +172,47 @@ def _ingest_document(
         ]
     index.add(target, body)
     return target
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """A near-duplicate recorded as one more source of an existing article."""
+
+    path: Path
+    added: bool  #: False when the article already named that raw source.
+
+
+def _merge(
+    document: RawDocument, article: ExtractedArticle, existing: Path, content_dir: Path, site_root: Path
+) -> Merged | list[Diagnostic]:
+    """Add the document's source to ``existing``. The raw input is kept once the merge is
+    known to be possible, and before the article names it."""
+    record = SourceRecord(
+        raw_name(document.raw, document.raw_suffix),
+        article.source_url,
+        document.fetched_at.strip() if document.fetched_at and document.fetched_at.strip() else None,
+    )
+    shown = display_path(existing, site_root)
+    try:
+        pending = prepare_merge(existing, record)
+        if pending is None:
+            return Merged(existing, added=False)
+        keep_raw(content_dir, document.raw, document.raw_suffix)
+        merge_source(pending)
+    except MergeRefused as exc:
+        return [
+            error(
+                document.origin,
+                document.line,
+                "ingest.merge",
+                f"near-duplicate of {shown}, which cannot take another source: {exc.message}; "
+                "the article was left as it was",
+                f"fix the front matter of {shown} (see `archive check`), then run the command again",
+            )
+        ]
+    except OSError as exc:
+        return [error(document.origin, document.line, "ingest.merge", f"{shown}: {exc.strerror or exc}")]
+    return Merged(existing, added=True)
 
 
 def _extract(document: RawDocument, home_code: str) -> ExtractedArticle | Diagnostic:

@@ -171,3 +171,35 @@ def count_countries(text: str, terms: CountryTerms | None = None) -> Counter[str
         elif not known and default:
             clear[default] += 1
     return clear
+
+
+def country_mentions(text: str, terms: CountryTerms | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each mention in ``text``, in order: the spans behind
+    :func:`count_countries`, resolved the same way, for rules that look at what stands
+    between two mentions."""
+    terms = terms or load_country_terms()
+    text = terms.masks.sub(lambda match: " " * len(match.group(0)), text.replace("’", "'"))
+    clear: list[tuple[int, int, str]] = []
+    doubtful: list[tuple[int, int, str]] = []
+    shared: list[tuple[int, int, tuple[str, ...], str | None]] = []
+
+    def take(match: re.Match[str]) -> str:
+        term = match.group(0).lower()
+        if term in terms.shared:
+            shared.append((match.start(), match.end(), *terms.shared[term]))
+        elif term in terms.ambiguous:
+            doubtful.append((match.start(), match.end(), terms.codes[term]))
+        elif term in terms.codes:
+            clear.append((match.start(), match.end(), terms.codes[term]))
+        return " " * len(match.group(0))
+
+    text = terms.sensitive.sub(take, text)
+    terms.insensitive.sub(take, text)
+    named = {code for _, _, code in clear}
+    found = clear + [mention for mention in doubtful if mention[2] in named]
+    for start, end, candidates, default in shared:
+        known = [code for code in candidates if code in named]
+        code = known[0] if len(known) == 1 else (default if not known else None)
+        if code:
+            found.append((start, end, code))
+    return sorted(found)

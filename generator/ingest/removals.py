@@ -97,6 +97,11 @@ _MORE = re.compile(
 )
 
 
+def is_more_marker(line: str) -> bool:
+    """'Voir plus', 'Sur le même sujet', …: the line that opens a block of other stories."""
+    return bool(_MORE.match(line))
+
+
 def cut_more_block(draft: Draft) -> Draft:
     """'Voir plus' and what follows (teasers from other days) move to the trailer."""
     lines = lines_of(draft)

@@ -54,7 +54,8 @@ def containment(one: str, other: str) -> float:
     return len(small & large) / len(small)
 
 
-def _title_like(paragraph: str) -> bool:
+def title_like(paragraph: str) -> bool:
+    """Short, not ending like a sentence, not a dateline: what a headline looks like."""
     return (
         len(paragraph) <= MAX_TITLE_LENGTH
         and not paragraph.rstrip().endswith((".", ":", ";", ","))
@@ -67,9 +68,9 @@ def segment_story(draft: Draft, title_hint: str | None = None) -> CleanedStory:
     paragraphs = [paragraph for paragraph in draft.text.split("\n\n") if paragraph.strip()]
     dropped: list[str] = []
     title = title_hint.strip() if title_hint and title_hint.strip() else None
-    if title is None and paragraphs and _title_like(paragraphs[0]):
+    if title is None and paragraphs and title_like(paragraphs[0]):
         title = paragraphs.pop(0)
-    while title and paragraphs and _title_like(paragraphs[0]) and containment(title, paragraphs[0]) >= 0.7:
+    while title and paragraphs and title_like(paragraphs[0]) and containment(title, paragraphs[0]) >= 0.7:
         variant = paragraphs.pop(0)
         if len(variant) > len(title):
             title, variant = variant, title

@@ -3,21 +3,26 @@
 The raw input is kept as content/sources/<first 16 hex digits of its SHA-256><suffix> and
 named by ``raw:``; the article goes to content/<year or sans-date>/<slug>.md, opened with
 mode 'x' so that an existing file (even one created meanwhile) is never replaced. A story
-whose body is nearly the same as an existing article's is refused, naming that article.
+whose body is nearly the same as an existing article's is refused, naming that article, or,
+with `--merge`, recorded as one more source of it (:func:`merge_source`, the only change ingest
+ever makes to an existing file: its `provenance:` lines, atomically).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from generator.content.frontmatter import FrontMatterMissing, join_front_matter, split_front_matter
 from generator.content.load import find_article_files
 from generator.content.scaffold import UNDATED_FOLDER, article_slug
 from generator.ingest.extract import ExtractedArticle
+from generator.ingest.provenance import MergeRefused, SourceRecord, add_source, new_provenance
 from generator.ingest.segment import words_of
+from generator.ingest.yamldump import FlowList, dump_field
 
 SOURCES_FOLDER = "sources"
 SHINGLE = 5
@@ -25,31 +30,13 @@ SHINGLE = 5
 NEAR_DUPLICATE = 0.5
 
 
-class _Dumper(yaml.SafeDumper):
-    """Prose in double quotes (French titles hold ': '), codes and dates plain."""
+def render_article(article: ExtractedArticle, raw: str | None, fetched_at: str | None = None) -> str:
+    """The Markdown file: front matter in the documented key order, then the body.
 
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # Double quotes escape what YAML would otherwise read back differently: line breaks of
-    # every kind (NEL, U+2028 fold to spaces in plain scalars), tabs, other non-printables.
-    style = '"' if (" " in value or ":" in value or not value.isprintable()) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-class _FlowList(list):  # type: ignore[type-arg]
-    """A list written on one line: [VN, BY]."""
-
-
-def _represent_flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.SequenceNode:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(_FlowList, _represent_flow_list)
-
-
-def render_article(article: ExtractedArticle, raw: str | None) -> str:
-    """The Markdown file: front matter in the documented key order, then the body."""
+    ``provenance`` (after ``raw``) keeps what the editor may want to trace and the article does
+    not show: when the page was fetched, and the headlines of the teasers dropped after the
+    story (see teasers.py). It is left out when there is nothing to say.
+    """
     fields = {
         "title": article.title,
         "date": article.date,
@@ -64,20 +51,14 @@ def render_article(article: ExtractedArticle, raw: str | None) -> str:
         "review": list(article.review),
         "raw": raw,
     }
+    provenance = new_provenance(fetched_at, article.teasers)
+    if provenance:
+        fields["provenance"] = provenance
     parts = []
     for key, value in fields.items():
         if isinstance(value, list) and key not in ("people", "review"):
-            value = _FlowList(value)
-        parts.append(
-            yaml.dump(
-                {key: value},
-                Dumper=_Dumper,
-                allow_unicode=True,
-                sort_keys=False,
-                default_flow_style=False,
-                width=10_000,
-            )
-        )
+            value = FlowList(value)
+        parts.append(dump_field(key, value))
     return join_front_matter("".join(parts), "\n\n".join(article.body))
 
 
@@ -184,3 +165,45 @@ def write_new_file(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingMerge:
+    """An article file as read, and its text with one more source: see :func:`merge_source`."""
+
+    path: Path
+    before: bytes
+    merged: str
+
+
+def prepare_merge(path: Path, record: SourceRecord) -> PendingMerge | None:
+    """Read the article at ``path`` and add ``record`` to its provenance in memory; None if
+    it already names that raw source. The file is read as bytes, so line endings stay as
+    they are. Raises MergeRefused (nothing is written) or OSError."""
+    before = path.read_bytes()
+    try:
+        text = before.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MergeRefused("the file is not UTF-8") from None
+    merged = add_source(text, record)
+    return None if merged is None else PendingMerge(path, before, merged)
+
+
+def merge_source(pending: PendingMerge) -> None:
+    """Replace the article with its merged text (`archive ingest --merge`), atomically: the
+    new text is written beside it under a hidden name, flushed to disk, then renamed over it,
+    so that a crash leaves either the old file or the new one, never half of one. A file that
+    changed since it was read is left alone (MergeRefused). Raises OSError too."""
+    path = pending.path
+    temporary = path.with_name(f".{path.name}.merge-{os.getpid()}.tmp")
+    try:
+        with temporary.open("xb") as handle:
+            handle.write(pending.merged.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        shutil.copymode(path, temporary)
+        if path.read_bytes() != pending.before:
+            raise MergeRefused("the file changed while the source was being added; run the command again")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

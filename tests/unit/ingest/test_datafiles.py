@@ -25,6 +25,8 @@ def test_data_file_is_documented_at_the_top(name):
         ("people_names.yaml", "family_names", string_list),
         ("people_names.yaml", "particles", string_list),
         ("people_names.yaml", "honorifics", string_list),
+        ("people_names.yaml", "institution_words", string_list),
+        ("people_names.yaml", "lead_in_words", string_list),
     ],
 )
 def test_data_file_keys_have_the_documented_shape(name, key, reader):

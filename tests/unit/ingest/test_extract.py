@@ -130,3 +130,34 @@ def test_summary_is_the_lead_without_its_dateline():
 def test_source_from_the_dateline_agency_without_signoff(dateline, source):
     article = extract(f"Titre de la dépêche\n\n{dateline}Le Vietnam a signé un accord.\n")
     assert article.source == source
+
+
+def test_the_country_of_a_person_named_in_apposition_is_a_party():
+    article = extract(
+        "Le Vietnam et le Laos renforcent leur coopération agricole\n\n"
+        "Vientiane, 3 avril 2023 (VNA) - Le Vietnam et le Laos ont signé un accord sur le riz.\n\n"
+        "La cérémonie s'est tenue en présence de Pierre Martin, ministre français de l'Agriculture, "
+        "invité par les deux parties.\n\n"
+        "Le Laos exportera davantage vers le Vietnam. - VNA\n"
+    )
+    assert ("Pierre Martin", "ministre de l'Agriculture", "FR") in [
+        (person.name, person.role, person.country) for person in article.people
+    ]
+    assert (article.countries, article.pairs) == (("VN", "LA", "FR"), ("VN-LA",))
+
+
+def test_teasers_without_a_signoff_are_no_evidence_and_only_their_headlines_are_kept():
+    article = extract(
+        "Le Vietnam et la Finlande parlent d'éducation\n\n"
+        "Le Vietnam et la Finlande ont échangé sur la formation des enseignants.\n\n"
+        "Les deux pays prévoient des stages.\n\n"
+        "Voir plus\n\n"
+        "Le président mexicain Andrés López reçu à Hanoï. Photo : VNA\n\n"
+        "Le Mexique et le Vietnam signent un accord sur le tourisme\n\n"
+        "Mexico, 2 mars 2023 (VNA) - Le Mexique a accueilli des investisseurs vietnamiens pour le tourisme.\n"
+    )
+    assert (article.countries, article.pairs, article.date) == (("VN", "FI"), ("VN-FI",), None)
+    assert article.people == ()
+    assert "tourisme" not in article.tags
+    assert "Mexique" not in " ".join(article.body)
+    assert article.teasers == ("Le Mexique et le Vietnam signent un accord sur le tourisme",)

@@ -137,3 +137,50 @@ def test_no_country_is_reported():
     found = find_countries("Une exposition de peinture", "Les visiteurs sont nombreux.", (), None, "VN")
     assert (found.countries, found.pairs) == ((), ())
     assert found.notes == ("Aucun pays reconnu dans le titre, le chapeau ou le texte.",)
+
+
+INDIA_TITLE = "Le Vietnam et l'Inde renforcent leur coopération"
+INDIA_LEAD = "Les deux pays ont signé trois accords."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Les échanges entre le Vietnam et le Japon progressent aussi.", "JP"),
+        ("Un forum nippo-vietnamien s'est tenu en marge de la visite.", "JP"),
+        ("Les relations du Vietnam avec la Chine ont aussi été évoquées.", "CN"),
+        ("Des entreprises vietnamiennes et coréennes ont signé des contrats.", "KR"),
+        ("Le corridor Vietnam – Laos a été cité en exemple.", "LA"),
+    ],
+)
+def test_a_country_named_once_as_the_other_side_of_a_relation_counts(sentence, party):
+    found = find_countries(INDIA_TITLE, INDIA_LEAD, (sentence, "L'Inde soutient le Vietnam."), None, "VN")
+    assert found.countries == ("VN", "IN", party)
+    assert found.pairs == ("VN-IN",)
+
+
+def test_countries_listed_with_the_home_country_count():
+    found = find_countries(
+        INDIA_TITLE, INDIA_LEAD, ("Le Vietnam, le Laos et le Cambodge ont des projets communs.",), None, "VN"
+    )
+    assert set(found.countries) == {"VN", "IN", "LA", "KH"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Au Vietnam, le Japon reste le premier investisseur.",  # a comma alone makes no list
+        "Un marché commun réunit la Russie, la Biélorussie et le Kazakhstan.",  # no home country
+        "Le Vietnam a salué l'union qui regroupe la Turquie et l'Iran.",  # not next to it
+    ],
+)
+def test_a_country_named_once_in_passing_does_not_count(sentence):
+    found = find_countries(INDIA_TITLE, INDIA_LEAD, (sentence, "L'Inde soutient le Vietnam."), None, "VN")
+    assert found.countries == ("VN", "IN")
+
+
+def test_a_country_named_once_in_the_role_of_a_person_counts():
+    body = ("Le ministre japonais de la Santé a assisté à la cérémonie.", "L'Inde soutient le Vietnam.")
+    assert find_countries(INDIA_TITLE, INDIA_LEAD, body, None, "VN").countries == ("VN", "IN")
+    found = find_countries(INDIA_TITLE, INDIA_LEAD, body, None, "VN", actors=frozenset({"JP"}))
+    assert (found.countries, found.pairs) == (("VN", "IN", "JP"), ("VN-IN",))

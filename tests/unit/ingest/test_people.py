@@ -111,3 +111,72 @@ def test_no_person_without_a_name_of_two_words(text):
 def test_family_names_come_from_the_data_file_folded():
     assert {"nguyen", "tran", "dang", "bui"} <= family_names()
     assert fold("Nguyễn") == "nguyen" and fold("Đặng") == "dang"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tran Van Hung, ambassadeur du Vietnam au Japon, a remis ses lettres de créance.",
+            [("Tran Van Hung", "ambassadeur du Vietnam au Japon", "VN")],
+        ),
+        (
+            "M. Pierre Martin, ministre français de l'Agriculture, a visité une coopérative.",
+            [("Pierre Martin", "ministre de l'Agriculture", "FR")],
+        ),
+        (
+            "Selon Do Thi Lan, vice-présidente de l'Assemblée nationale, le texte sera adopté.",
+            [("Do Thi Lan", "vice-présidente de l'Assemblée nationale", "VN")],
+        ),
+        (
+            "La délégation a été accueillie par Hans Becker, ambassadeur d'Allemagne au Vietnam.",
+            [("Hans Becker", "ambassadeur d'Allemagne au Vietnam", "DE")],
+        ),
+        (
+            "Mme Pham Thu Ha, porte-parole du ministère des Affaires étrangères, a répondu aux journalistes.",
+            [("Pham Thu Ha", "porte-parole du ministère des Affaires étrangères", "VN")],
+        ),
+        (
+            "Ensuite Tran Van Hung, ministre de la Santé, a visité l'hôpital.",
+            [("Tran Van Hung", "ministre de la Santé", "VN")],
+        ),
+        (
+            "Hier soir, Maria Costa, présidente du Sénat, a signé le livre d'or.",
+            [("Maria Costa", "présidente du Sénat", None)],
+        ),
+    ],
+)
+def test_a_role_in_apposition_after_the_name(text, expected):
+    assert people(text) == expected
+
+
+def test_a_counterpart_takes_the_role_written_after_the_name_before_it():
+    text = (
+        "Pierre Martin, ministre français de l'Agriculture, et son homologue vietnamien "
+        "Le Minh Hoan ont signé un mémorandum."
+    )
+    assert people(text) == [
+        ("Pierre Martin", "ministre de l'Agriculture", "FR"),
+        ("Le Minh Hoan", "ministre de l'Agriculture", "VN"),
+    ]
+
+
+def test_a_name_in_apposition_and_with_a_role_before_it_is_one_person():
+    text = "Le président vietnamien Vo Van Thuong, secrétaire du comité, a reçu les invités."
+    assert people(text) == [("Vo Van Thuong", "président", "VN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Comité Central, président de séance en tête, a adopté le texte.",  # an institution
+        "Les Nations Unies, secrétaire général compris, ont salué l'accord.",  # an organisation
+        "Au Costa Rica, ministre et experts ont débattu du climat.",  # a country
+        "Ils ont visité Hô Chi Minh-Ville, maire en tête, puis le port.",  # a place
+        "Selon Hanoï, ministre et diplomates sont d'accord.",  # one word after the lead-in
+        "Le pianiste joue Bach, ambassadeur de la musique baroque, au festival.",  # one word
+        "Tran Van Hung, ministre depuis cinq ans et demi, a parlé.",  # the role does not end there
+    ],
+)
+def test_no_person_in_apposition_for_what_is_not_a_name(text):
+    assert people(text) == []

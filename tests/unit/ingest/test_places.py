@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from generator.ingest.places import count_countries, dateline_spellings, known_places, normalise_place
+from generator.ingest.places import (
+    count_countries,
+    country_mentions,
+    dateline_spellings,
+    known_places,
+    normalise_place,
+)
 
 
 def codes(text: str) -> dict[str, int]:
@@ -85,3 +93,17 @@ def test_dateline_spellings_file_keys_are_lower_case():
 def test_known_places_are_lower_case_cities():
     places = known_places()
     assert {"minsk", "vientiane", "hanoï", "hanoi"} <= places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Vietnam et la Corée ont signé ; les entreprises coréennes investissent à Séoul.",
+        "La coopération nippo-vietnamienne et la mer de Chine méridionale.",
+        "L'ASEAN, le Laos et le Cambodge ; la Guinée et la Guinée-Bissau.",
+    ],
+)
+def test_country_mentions_are_the_spans_of_count_countries(text):
+    mentions = country_mentions(text)
+    assert Counter(code for _, _, code in mentions) == count_countries(text)
+    assert mentions == sorted(mentions)
