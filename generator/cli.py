@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--base-url", help="URL of the served site (default: http://HOST:PORT/)")
 
-    check = _command(commands, "check", "validate config and content without writing anything", _check)
+    check = _command(commands, "check", "validate content, links and duplicates; write nothing", _check)
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     ingest = _command(commands, "ingest", "turn raw articles into content files", _ingest)
@@ -79,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--url", help="source URL of the article(s), when the input does not say")
     ingest.add_argument(
         "--fetched-at", help="when the input was fetched (kept as provenance, never as the date)"
+    )
+    ingest.add_argument(
+        "--merge",
+        action="store_true",
+        help="record a near-duplicate as another source of the existing article instead of refusing it",
     )
 
     new = _command(commands, "new", "create an article file to fill in", _new)
@@ -124,16 +129,11 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def _check(args: argparse.Namespace, reporter: Reporter) -> int:
-    from generator.build import check_site
+    from generator.check import check_archive
 
-    checked = check_site(_config(args), reporter, strict=args.strict)
-    reporter.diagnostics(checked.warnings)
-    flagged = checked.model.flagged
-    for article in flagged:
-        reporter.info(f"{article.source_path}: flagged for review:")
-        for reason in article.review:
-            reporter.info(f"    - {reason}")
-    reporter.info(f"{len(checked.model.articles)} valid articles, {len(flagged)} flagged for review.")
+    report = check_archive(_config(args), reporter, strict=args.strict)
+    reporter.diagnostics(report.warnings)
+    reporter.info(report.summary())
     return EXIT_OK
 
 
@@ -160,10 +160,12 @@ def _ingest(args: argparse.Namespace, reporter: Reporter) -> int:
         fetched_at=args.fetched_at,
         reporter=reporter,
         home_code=config.home_country,
+        merge=args.merge,
     )
     reporter.diagnostics(result.diagnostics)
     flagged = "see `archive check` for what to review"
-    reporter.info(f"{len(result.written)} of {result.documents} stories written; {flagged}.")
+    merged = f", {len(result.merged)} merged into existing articles" if args.merge else ""
+    reporter.info(f"{len(result.written)} of {result.documents} stories written{merged}; {flagged}.")
     return EXIT_USER if result.failed else EXIT_OK
 
 

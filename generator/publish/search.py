@@ -5,10 +5,14 @@ filters ``paire``, ``pays``, ``annee`` and ``personne``, the ``date`` sort key a
 meta fields, all inside ``data-pagefind-ignore`` so they never leak into excerpts.
 
 Facts that shape this module (pagefind 1.5):
-- ``add_directory`` over the written site is as fast as the CLI, whereas ``add_html_file``
-  polls each reply for 0.1 s; so we index the staged folder in one call.
-- An unwritable output path hangs the service, so every call is bounded by a timeout and
-  the service process is killed when one expires.
+- The index is built by the Pagefind binary of the ``pagefind[bin]`` wheel run as a command
+  over the staged folder, and the build waits for it to exit. Not through the Python API's
+  service: its answer to WriteFiles can come before every file is written, and stopping the
+  service then leaves a file empty (an empty ``pagefind-entry.json``, ``wasm.*.pagefind``
+  or UI script in about one build in twenty on a busy machine, found by
+  tests/integration/test_interrupt.py); the command exits only once its files are on disk.
+  It is also no slower (README, Performance: the CLI column).
+- A hung Pagefind is bounded by a timeout, and killed when it expires.
 - The index goes into the staging directory of the atomic build, so a stale ``pagefind/``
   folder can never survive, and a failed index never reaches ``build/``.
 - URLs are indexed site-relative (``/articles/x/``); the search page supplies the base
@@ -17,20 +21,14 @@ Facts that shape this module (pagefind 1.5):
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator.errors import PublishError, error
 
-if TYPE_CHECKING:
-    from pagefind.service import PagefindService
-
 BUNDLE_DIR = "pagefind"
-#: Seconds each call to the Pagefind service may take before the build fails.
+#: Seconds Pagefind may take before the build fails.
 DEFAULT_TIMEOUT = 600.0
 
 
@@ -43,63 +41,52 @@ class SearchIndex:
 
 def index_site(site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT) -> SearchIndex:
     """Index ``site_dir`` and write the bundle into ``site_dir/pagefind``."""
+    bundle = site_dir / BUNDLE_DIR
+    command = [str(_executable(bundle)), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+    command += ["--force-language", language, "--silent"]
     try:
-        _run_in_own_loop(lambda: _index(site_dir, language, timeout))
-    except TimeoutError:
+        finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:  # run() has killed it
+        raise PublishError(
+            [error(str(bundle), None, "search.timeout", f"Pagefind did not finish in {timeout:.0f} s")]
+        ) from None
+    except OSError as exc:
+        raise PublishError(
+            [error(str(bundle), None, "search.failed", f"Pagefind could not start: {exc}")]
+        ) from exc
+    if finished.returncode != 0:
+        said = (finished.stderr.strip() or finished.stdout.strip() or "no message").splitlines()[-1]
         raise PublishError(
             [
                 error(
-                    str(site_dir / BUNDLE_DIR),
+                    str(bundle),
                     None,
-                    "search.timeout",
-                    f"Pagefind did not answer in {timeout:.0f} s",
+                    "search.failed",
+                    f"Pagefind could not index the site (exit {finished.returncode}): {said}",
                 )
             ]
-        ) from None
-    except (OSError, RuntimeError) as exc:
-        raise PublishError([error(str(site_dir / BUNDLE_DIR), None, "search.failed", str(exc))]) from exc
-    bundle = site_dir / BUNDLE_DIR
+        )
     files = [path for path in bundle.rglob("*") if path.is_file()]
     # Pagefind counts every HTML file it read; one fragment is written per indexed page.
     indexed = sum(1 for path in files if path.parent.name == "fragment")
     return SearchIndex(indexed, len(files), sum(path.stat().st_size for path in files))
 
 
-def _run_in_own_loop(make_coroutine: Callable[[], Coroutine[object, object, None]]) -> None:
-    """asyncio.run, even when the caller already runs an event loop (a notebook, an async
-    app, Playwright's sync API): then the index is built in a thread with its own loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(make_coroutine())
-        return
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, make_coroutine()).result()
+def _executable(bundle: Path) -> Path:
+    """The Pagefind binary the Python package would run (it honours PAGEFIND_BINARY_PATH)."""
+    from pagefind.service import get_executable
 
-
-async def _index(site_dir: Path, language: str, timeout: float) -> None:
-    from pagefind.service import PagefindService
-
-    service = await asyncio.wait_for(PagefindService().launch(), timeout)
-    try:
-        index = await asyncio.wait_for(service.create_index({"force_language": language}), timeout)
-        try:
-            await asyncio.wait_for(index.add_directory(str(site_dir)), timeout)
-        except Exception as exc:  # the service reports failures as bare Exceptions
-            raise RuntimeError(
-                f"Pagefind could not index the site: {exc.args[0] if exc.args else exc}"
-            ) from exc
-        await asyncio.wait_for(index.write_files(str(site_dir / BUNDLE_DIR)), timeout)
-    finally:
-        await _stop(service)
-
-
-async def _stop(service: PagefindService) -> None:
-    """Stop the service process; kill it if it does not stop by itself."""
-    try:
-        await asyncio.wait_for(service.close(), 10)
-    except TimeoutError:
-        backend = service._backend  # the wrapper has no public way to kill a hung service
-        if backend.returncode is None:
-            backend.kill()
-            await backend.wait()
+    found = get_executable()
+    if found is None:
+        raise PublishError(
+            [
+                error(
+                    str(bundle),
+                    None,
+                    "search.failed",
+                    "the Pagefind binary is missing",
+                    "install the package with its binary: pip install 'pagefind[bin]'",
+                )
+            ]
+        )
+    return found

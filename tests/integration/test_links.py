@@ -48,14 +48,14 @@ def test_checker_accepts_working_links_when_every_target_exists(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("href", "reason"),
     [
-        ("/missing/", "no file missing/index.html in the build"),
-        ("missing.html", "no file missing.html in the build"),
-        ("http://example.org/missing/", "no file missing/index.html in the build"),
+        ("/missing/", "no file missing/index.html in the site"),
+        ("missing.html", "no file missing.html in the site"),
+        ("http://example.org/missing/", "no file missing/index.html in the site"),
         ("/a", "'a' is a folder: the link needs a trailing '/'"),
         ("/a/#nowhere", "no id 'nowhere' in a/index.html"),
         ("#nowhere", "no id 'nowhere' in index.html"),
         ("javascript:alert(1)", "unexpected 'javascript:' URL"),
-        ("../../b/", "no file b/index.html in the build"),  # a browser resolves it to /b/
+        ("../../b/", "no file b/index.html in the site"),  # a browser resolves it to /b/
     ],
 )
 def test_checker_reports_broken_link_when_target_is_missing(tmp_path: Path, href: str, reason: str) -> None:

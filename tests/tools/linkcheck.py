@@ -6,7 +6,9 @@ Every ``.html`` file is parsed with the standard library's ``html.parser``; the 
 the way a static server does it ('dir/' -> 'dir/index.html', under the base path), and
 ``#fragments`` must name an ``id`` (or ``<a name>``) of the target page. External http(s)
 links, ``mailto:``, ``tel:`` and ``data:`` URLs are ignored; any other scheme (such as a
-``javascript:`` URL that escaped sanitising) is reported.
+``javascript:`` URL that escaped sanitising) is reported. How a link is judged is
+``generator.links.resolve_link``, the rule ``archive check`` applies too; finding the links
+is left to ``html.parser`` here, independent of the generator's own tokenizer.
 
 Usage by hand::
 
@@ -19,22 +21,9 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from pathlib import Path
 
-#: (element, attribute) pairs whose value is a link to check.
-LINK_ATTRIBUTES = frozenset({("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")})
-IGNORED_SCHEMES = frozenset({"mailto", "tel", "data"})
-#: Fragments that need no matching id: '#' and '#top' scroll to the top (HTML spec).
-TOP_FRAGMENTS = frozenset({"", "top"})
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    page: str  #: the page holding the link, relative to the build folder.
-    line: int
-    element: str
-    value: str  #: the attribute as written.
+from generator.links import LINK_ATTRIBUTES, Link, resolve_link
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,80 +68,49 @@ class _PageParser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-@dataclass(frozen=True, slots=True)
-class _Page:
-    url: str  #: absolute URL the page is served at.
-    links: tuple[tuple[int, str, str], ...]
-    ids: frozenset[str]
+def parse_page(path: Path) -> tuple[tuple[tuple[int, str, str], ...], frozenset[str]]:
+    """(line, element, value) of every link of the HTML file ``path``, and its ids."""
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return tuple(parser.links), frozenset(parser.ids)
+
+
+@dataclass(frozen=True)
+class _Folder:
+    """A built folder as generator.links.SiteFiles sees it."""
+
+    directory: Path
+    page_ids: dict[str, frozenset[str]]
+
+    def is_file(self, path: str) -> bool:
+        return (self.directory / path).is_file()
+
+    def is_folder(self, path: str) -> bool:
+        return (self.directory / path).is_dir()
+
+    def ids(self, path: str) -> frozenset[str]:
+        return self.page_ids.get(path, frozenset())
 
 
 def check_links(directory: Path, base_url: str) -> LinkReport:
     """Check every link of every page under ``directory``, served at ``base_url``."""
     base_url = base_url if base_url.endswith("/") else base_url + "/"
-    pages = {
-        path.relative_to(directory).as_posix(): _parse(path, _page_url(path.relative_to(directory), base_url))
-        for path in sorted(directory.rglob("*.html"))
+    parsed = {
+        path.relative_to(directory).as_posix(): parse_page(path) for path in sorted(directory.rglob("*.html"))
     }
-    report = LinkReport(pages=len(pages))
-    for relative, page in pages.items():
-        for line, element, value in page.links:
-            link = Link(relative, line, element, value)
+    folder = _Folder(directory, {page: ids for page, (_, ids) in parsed.items()})
+    report = LinkReport(pages=len(parsed))
+    for page, (links, _) in parsed.items():
+        for line, element, value in links:
+            link = Link(page, line, element, value)
             report.links.append(link)
-            reason = _check(link, page, directory, base_url, pages, report)
-            if reason:
-                report.broken.append(BrokenLink(link, reason))
+            resolution = resolve_link(link, base_url, folder)
+            if resolution.internal:
+                report.internal.append(link)
+            if resolution.problem:
+                report.broken.append(BrokenLink(link, resolution.problem))
     return report
-
-
-def _parse(path: Path, url: str) -> _Page:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return _Page(url, tuple(parser.links), frozenset(parser.ids))
-
-
-def _page_url(relative: Path, base_url: str) -> str:
-    posix = relative.as_posix()
-    if posix == "index.html" or posix.endswith("/index.html"):
-        posix = posix[: -len("index.html")]
-    return base_url + posix
-
-
-def _check(
-    link: Link, page: _Page, directory: Path, base_url: str, pages: dict[str, _Page], report: LinkReport
-) -> str | None:
-    """The reason ``link`` is broken, or None."""
-    value = link.value.strip()
-    parts = urlsplit(value)
-    scheme = parts.scheme.lower()
-    if scheme in IGNORED_SCHEMES:
-        return None
-    if scheme and scheme not in ("http", "https"):
-        return f"unexpected '{scheme}:' URL"
-    base = urlsplit(base_url)
-    if parts.netloc and parts.netloc.lower() != base.netloc.lower():
-        return None  # external
-    report.internal.append(link)
-    if value.startswith("/") and not value.startswith("//") and not value.startswith(base.path):
-        return f"root-relative link outside the base path {base.path}"
-    target = urlsplit(urljoin(page.url, value))
-    if not target.path.startswith(base.path):
-        return f"points outside the base path {base.path}"
-    relative = unquote(target.path[len(base.path) :])
-    if ".." in PurePosixPath(relative).parts:
-        return "escapes the site folder"
-    file_path = relative + "index.html" if relative == "" or relative.endswith("/") else relative
-    candidate = directory / file_path
-    if candidate.is_dir():
-        return f"'{relative}' is a folder: the link needs a trailing '/'"
-    if not candidate.is_file():
-        return f"no file {file_path} in the build"
-    fragment = unquote(target.fragment)
-    if fragment in TOP_FRAGMENTS or not file_path.endswith(".html"):
-        return None
-    if fragment not in pages[file_path].ids:
-        return f"no id '{fragment}' in {file_path}"
-    return None
 
 
 def main(argv: list[str] | None = None) -> int:
