@@ -26,6 +26,7 @@ class PathsConfig:
     templates: str = "templates"  #: Jinja templates.
     static: str = "static"  #: files copied as they are into the site's /static/.
     output: str = "build"  #: where `archive build` puts the finished site.
+    cache: str = ".cache/build"  #: parsed articles and page fingerprints kept between builds.
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,11 @@ class SearchConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class DataConfig:
+    bodies: bool = False  #: include each article's Markdown body in the /data/ exports.
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str = "Archives"  #: site name, shown in the header and feeds.
     description: str = ""  #: one sentence for the home page, meta description and feeds.
@@ -58,6 +64,7 @@ class SiteConfig:
     lists: ListsConfig = field(default_factory=ListsConfig)
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
     search: SearchConfig = field(default_factory=SearchConfig)
+    data: DataConfig = field(default_factory=DataConfig)
     root: Path = Path(".")  #: folder holding site.yaml (not read from the file).
 
     @property
@@ -94,6 +101,10 @@ class SiteConfig:
     @property
     def output_dir(self) -> Path:
         return self.resolve(self.paths.output)
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.resolve(self.paths.cache)
 
 
 def load_config(path: Path | str = CONFIG_FILE) -> SiteConfig:

@@ -16,11 +16,23 @@ from generator.content.model import PartialDate
 LOCALE = "fr"
 UNKNOWN_DATE = "date inconnue"
 _MONTHS = get_month_names("wide", locale=LOCALE)
+_MONTHS_SHORT = get_month_names("abbreviated", locale=LOCALE)
+_MONTHS_NARROW = get_month_names("narrow", locale=LOCALE)
 
 
 def month_name(month: int | None) -> str:
     """'juin'; 'mois inconnu' for a year's articles whose month is unknown."""
     return _MONTHS[month] if month is not None else "mois inconnu"
+
+
+def month_abbreviation(month: int) -> str:
+    """'janv.', 'mars' (CLDR): table headers where twelve months must fit."""
+    return _MONTHS_SHORT[month]
+
+
+def month_initial(month: int) -> str:
+    """'J', 'F', 'M'... (CLDR narrow names): chart axes, read in sequence."""
+    return _MONTHS_NARROW[month]
 
 
 def format_date(date: PartialDate) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from generator.errors import Diagnostic, TemplateError, error
-from generator.render import french
+from generator.render import exports, french, typography
 
 AUTOESCAPED = ("html", "xml")
 
@@ -54,6 +54,9 @@ def make_environment(templates_dir: Path, display_dir: str = "templates") -> jin
 def register_filters(environment: jinja2.Environment) -> None:
     """The one place template filters are registered."""
     environment.filters["number"] = french.format_number
+    environment.filters["typo"] = typography.typo  # French spaces and ordinals: HTML pages only
+    environment.filters["json"] = exports.to_json  # data files (not for HTML: use tojson there)
+    environment.filters["csv"] = exports.to_csv
 
 
 def render_page(environment: jinja2.Environment, template: str, context: dict, url: str) -> bytes:

@@ -4,6 +4,9 @@ Templates see plain dicts of display-ready values (French dates, final hrefs wit
 path applied), never the model itself, so a template cannot reach into internals and every
 link is built in one place. Article cards and bodies are built once per article and reused
 on every page that lists them.
+
+Over the ~400-line budget on purpose: one ``_<kind>`` method per page family keeps the whole
+template contract in one file; data documents are built in ``exports.py``.
 """
 
 from __future__ import annotations
@@ -12,12 +15,16 @@ from itertools import islice
 from typing import Any
 
 from generator.config import SiteConfig
+from generator.content.aliases import normalise_name
 from generator.content.countries import load_countries
-from generator.content.model import Article, CountryPair, Person
-from generator.render import french
+from generator.content.model import Article, Country, CountryPair, Person
+from generator.render import figures, french
+from generator.render.exports import DataExport, schema_text
 from generator.render.markup import MarkdownRenderer
 from generator.site import urls
 from generator.site.model import SiteModel
+from generator.site.news import news_articles, news_language
+from generator.site.people import PersonEntry
 from generator.site.plan import Page, PageSpec
 from generator.site.relations import CountryEntry, PairHistory
 from generator.site.timeline import MonthGroup, YearGroup
@@ -33,6 +40,7 @@ class ViewBuilder:
         self.model = model
         self.specs = specs
         self._markdown = MarkdownRenderer()
+        self._export = DataExport(config, model)
         self._cards: dict[str, Context] = {}
         self._bodies: dict[str, str] = {}
         self._country_codes = frozenset(entry.country.code for entry in model.countries)
@@ -55,7 +63,9 @@ class ViewBuilder:
                 {"label": "Chronologie", "url": self.href(urls.TIMELINE), "kind": "timeline"},
                 {"label": "Relations", "url": self.href(urls.PAIRS), "kind": "pairs"},
                 {"label": "Pays", "url": self.href(urls.COUNTRIES), "kind": "countries"},
+                {"label": "Personnalités", "url": self.href(urls.PEOPLE), "kind": "people"},
             ],
+            "data": {"json_url": self.href(urls.ARTICLES_JSON), "csv_url": self.href(urls.ARTICLES_CSV)},
         }
 
     # -- links -------------------------------------------------------------------------
@@ -168,6 +178,7 @@ class ViewBuilder:
             "latest": [self.card(article) for article in model.articles[: self.config.lists.home_latest]],
             "pairs": [self._pair_row(history) for history in model.pairs],
             "years": [self._year_link(year) for year in model.timeline.years],
+            "partners": figures.partners(model.pairs, self.config.home_country, self.href),
             "undated": self._undated_link(),
             "review_count": len(model.flagged),
             "review_url": self.href(urls.REVIEW),
@@ -199,7 +210,7 @@ class ViewBuilder:
                 {"name": country.name, "url": self.href(urls.country_url(country))}
                 for country in article.countries
             ],
-            "people": [self._person(person) for person in article.people],
+            "people": [self._mention(person) for person in article.people],
             "tags": list(article.tags),
             "review": list(article.review),
             "body_html": self.body_html(article),
@@ -239,21 +250,23 @@ class ViewBuilder:
             "sort_oldest_first": key if date.year else "9999-99-99",
         }
 
-    def _person(self, person: Person) -> Context:
-        """A person's country links to its page only when it has one (it is named by an
-        article's ``countries``); otherwise it is shown as plain text."""
-        country = person.country
-        if country is None:
-            return {"name": person.name, "role": person.role, "country": None}
-        has_page = country.code in self._country_codes
+    def _mention(self, person: Person) -> Context:
+        """A person named by an article, as written there, linked to their page;
+        ``canonical`` is the name their page carries (the alias list merges spellings)."""
+        entry = self.model.people.entry_of(person)
         return {
-            "name": person.name,
+            "name": normalise_name(person.name),
+            "canonical": entry.name,
+            "url": self.href(urls.person_url(entry)),
             "role": person.role,
-            "country": {
-                "name": country.name,
-                "url": self.href(urls.country_url(country)) if has_page else None,
-            },
+            "country": self._country_link(person.country) if person.country else None,
         }
+
+    def _country_link(self, country: Country) -> Context:
+        """A country links to its page only when it has one (it is named by an article's
+        ``countries``); otherwise it is shown as plain text."""
+        has_page = country.code in self._country_codes
+        return {"name": country.name, "url": self.href(urls.country_url(country)) if has_page else None}
 
     def _news_article(self, article: Article, view: Context, breadcrumbs: list[Context]) -> list[Context]:
         """schema.org NewsArticle + BreadcrumbList, serialised by the template's |tojson."""
@@ -281,7 +294,12 @@ class ViewBuilder:
             news["contentLocation"] = [{"@type": "Country", "name": c.name} for c in article.countries]
         if article.people:
             news["mentions"] = [
-                {"@type": "Person", "name": p.name, **({"jobTitle": p.role} if p.role else {})}
+                {
+                    "@type": "Person",
+                    "name": normalise_name(p.name),
+                    "url": self.absolute(urls.person_url(self.model.people.entry_of(p))),
+                    **({"jobTitle": p.role} if p.role else {}),
+                }
                 for p in article.people
             ]
         if article.tags:
@@ -309,6 +327,7 @@ class ViewBuilder:
         return {
             "page": {"title": "Chronologie", "breadcrumbs": self._crumbs(("Chronologie", None))},
             "years": [self._year_link(year) for year in self.model.timeline.years],
+            "heat": figures.timeline(self.model.timeline, self.href),
             "undated": self._undated_link(),
         }
 
@@ -381,15 +400,9 @@ class ViewBuilder:
                     for c in (history.pair.first, history.pair.second)
                 ],
                 "feed_url": self.href(urls.pair_feed_url(history.pair)),
-                "years": [
-                    {
-                        "label": str(item.year) if item.year else "Sans date",
-                        "count": item.count,
-                        "url": self.href(urls.year_url(item.year)) if item.year else None,
-                    }
-                    for item in history.years
-                ],
             },
+            # the chart on page 1 only; every page keeps the table of articles per year
+            "history": figures.pair_history(history, self.href, chart=not spec.page or spec.page.number == 1),
             "groups": groups,
         }
 
@@ -415,6 +428,41 @@ class ViewBuilder:
                 "breadcrumbs": self._crumbs(("Pays", urls.COUNTRIES), (entry.country.name, None)),
             },
             "country": {**self._country_row(entry), "pairs": [self._pair_row(h) for h in entry.pairs]},
+            "articles": self._cards_of(spec.page),
+        }
+
+    def _people(self, spec: PageSpec) -> Context:
+        count = len(self.model.people.entries)
+        return {
+            "page": {
+                "title": "Personnalités",
+                "description": "Les personnalités citées dans l'archive : "
+                f"{french.count_noun(count, 'personne')}.",
+                "breadcrumbs": self._crumbs(("Personnalités", None)),
+            },
+            "count_text": french.count_noun(count, "personnalité"),
+            "people": [self._person_row(entry) for entry in (spec.page.items if spec.page else ())],
+        }
+
+    def _person_row(self, entry: PersonEntry) -> Context:
+        return {
+            "name": entry.name,
+            "url": self.href(urls.person_url(entry)),
+            "roles": list(entry.roles),
+            "countries": [self._country_link(country) for country in entry.countries],
+            "count": entry.count,
+            "count_text": french.count_noun(entry.count, "article"),
+        }
+
+    def _person(self, spec: PageSpec) -> Context:
+        entry: PersonEntry = spec.subject  # type: ignore[assignment]
+        return {
+            "page": {
+                "title": entry.name,
+                "description": f"{entry.name} dans l'archive : {french.count_noun(entry.count, 'article')}.",
+                "breadcrumbs": self._crumbs(("Personnalités", urls.PEOPLE), (entry.name, None)),
+            },
+            "person": {**self._person_row(entry), "spellings": list(entry.spellings)},
             "articles": self._cards_of(spec.page),
         }
 
@@ -456,7 +504,41 @@ class ViewBuilder:
         return {"page": {"title": "Page introuvable", "noindex": True, "breadcrumbs": []}}
 
     def _robots(self, spec: PageSpec) -> Context:
-        return {"page": {"title": "robots"}, "sitemap_url": self.absolute(urls.SITEMAP)}
+        return {
+            "page": {"title": "robots"},
+            "sitemap_url": self.absolute(urls.SITEMAP),
+            "news_sitemap_url": self.absolute(urls.NEWS_SITEMAP),
+        }
+
+    def _news_sitemap(self, spec: PageSpec) -> Context:
+        """Google News sitemap: see site/news.py for which articles and why."""
+        return {
+            "page": {"title": "sitemap-news"},
+            "publication": {"name": self.config.publisher, "language": news_language(self.config.language)},
+            "entries": [
+                {
+                    "loc": self.absolute(urls.article_url(article)),
+                    "publication_date": article.date.iso,
+                    "title": article.title,
+                }
+                for article in news_articles(self.model.articles)
+            ],
+        }
+
+    # -- data files (documents built in render/exports.py, serialised by template filters) --
+
+    def _articles_json(self, spec: PageSpec) -> Context:
+        return {"page": {"title": "articles.json"}, "document": self._export.articles_document()}
+
+    def _articles_csv(self, spec: PageSpec) -> Context:
+        return {"page": {"title": "articles.csv"}, "table": self._export.csv_table()}
+
+    def _articles_schema(self, spec: PageSpec) -> Context:
+        return {"page": {"title": "articles.schema.json"}, "schema": schema_text()}
+
+    def _relation_json(self, spec: PageSpec) -> Context:
+        history: PairHistory = spec.subject  # type: ignore[assignment]
+        return {"page": {"title": history.pair.name}, "document": self._export.relation_document(history)}
 
     def _sitemap(self, spec: PageSpec) -> Context:
         entries = []

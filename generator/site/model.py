@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from generator.content.aliases import PeopleAliases, load_people_aliases
 from generator.content.model import Article
+from generator.site.people import People, build_people
 from generator.site.relations import (
     CountryEntry,
     PairHistory,
@@ -24,15 +26,21 @@ class SiteModel:
     pairs: tuple[PairHistory, ...]
     countries: tuple[CountryEntry, ...]
     related: Mapping[str, tuple[Article, ...]]  #: slug -> related articles.
+    people: People  #: everyone named in ``people`` front matter, spellings merged by alias.
 
     @property
     def flagged(self) -> tuple[Article, ...]:
         return tuple(article for article in self.articles if article.flagged)
 
 
-def build_model(articles: tuple[Article, ...], related_limit: int) -> SiteModel:
+def build_model(
+    articles: tuple[Article, ...], related_limit: int, aliases: PeopleAliases | None = None
+) -> SiteModel:
+    """The model of the site; ``aliases`` defaults to the shipped people alias list (an
+    invalid list raises AliasError, naming its file and line)."""
     ordered = newest_first(articles)
     pairs = build_pairs(ordered)
     countries = build_countries(ordered, pairs)
     related = build_related(ordered, pairs, countries, related_limit)
-    return SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType(related))
+    people = build_people(ordered, aliases if aliases is not None else load_people_aliases())
+    return SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType(related), people)

@@ -9,20 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from math import ceil
+from typing import Generic, TypeVar
 
 from generator.content.model import Article
 from generator.errors import Diagnostic, error
 from generator.site import urls
 from generator.site.model import SiteModel
+from generator.site.people import PersonEntry
+
+#: What a paginated list holds: articles, or people on the people index.
+Item = TypeVar("Item", Article, PersonEntry)
 
 
 @dataclass(frozen=True, slots=True)
-class Page:
-    """One page of a paginated article list."""
+class Page(Generic[Item]):
+    """One page of a paginated list."""
 
     number: int
     total: int
-    items: tuple[Article, ...]
+    items: tuple[Item, ...]
     first_url: str  #: URL of page 1 (the list's own URL).
     count: int  #: length of the whole list.
 
@@ -46,10 +51,10 @@ class PageSpec:
     template: str
     subject: object = None  #: the model object the page is about.
     page: Page | None = None
-    in_sitemap: bool = True
+    in_sitemap: bool = True  #: HTML pages only: feeds, data files and sitemaps stay out.
 
 
-def paginate(items: tuple[Article, ...], first_url: str, per_page: int) -> tuple[Page, ...]:
+def paginate(items: tuple[Item, ...], first_url: str, per_page: int) -> tuple[Page[Item], ...]:
     """Split a list into pages of ``per_page``; an empty list still gets one (empty) page."""
     total = max(1, ceil(len(items) / per_page))
     return tuple(
@@ -67,7 +72,9 @@ def plan_pages(model: SiteModel, per_page: int, search: bool = True) -> tuple[Pa
         *_timeline(model, per_page),
         *_pairs(model, per_page),
         *_countries(model, per_page),
+        *_people(model, per_page),
         *_listed("review", urls.REVIEW, "review.html", model.flagged, per_page, sitemap=False),
+        *_data(model),
     )
 
 
@@ -98,6 +105,7 @@ def _singletons() -> Iterator[PageSpec]:
     yield PageSpec("home", urls.HOME, "home.html")
     yield PageSpec("atom", urls.FEED, "atom.xml", in_sitemap=False)
     yield PageSpec("sitemap", urls.SITEMAP, "sitemap.xml", in_sitemap=False)
+    yield PageSpec("news-sitemap", urls.NEWS_SITEMAP, "sitemap-news.xml", in_sitemap=False)
     yield PageSpec("robots", urls.ROBOTS, "robots.txt", in_sitemap=False)
     yield PageSpec("not-found", urls.NOT_FOUND, "404.html", in_sitemap=False)
     yield PageSpec("timeline", urls.TIMELINE, "timeline.html")
@@ -133,6 +141,29 @@ def _countries(model: SiteModel, per_page: int) -> Iterator[PageSpec]:
     for entry in model.countries:
         yield from _listed(
             "country", urls.country_url(entry.country), "country.html", entry.articles, per_page, entry
+        )
+
+
+def _people(model: SiteModel, per_page: int) -> Iterator[PageSpec]:
+    """The people index (paginated like every list), then one page per person."""
+    for page in paginate(model.people.entries, urls.PEOPLE, per_page):
+        yield PageSpec("people", page.url, "people.html", None, page)
+    for entry in model.people.entries:
+        yield from _listed("person", urls.person_url(entry), "person.html", entry.articles, per_page, entry)
+
+
+def _data(model: SiteModel) -> Iterator[PageSpec]:
+    """Data files for researchers: never in the sitemap, which lists HTML pages only."""
+    yield PageSpec("articles-json", urls.ARTICLES_JSON, "data/articles.json", in_sitemap=False)
+    yield PageSpec("articles-csv", urls.ARTICLES_CSV, "data/articles.csv", in_sitemap=False)
+    yield PageSpec("articles-schema", urls.ARTICLES_SCHEMA, "data/articles.schema.json", in_sitemap=False)
+    for history in model.pairs:
+        yield PageSpec(
+            "relation-json",
+            urls.relation_data_url(history.pair),
+            "data/relation.json",
+            history,
+            in_sitemap=False,
         )
 
 

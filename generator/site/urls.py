@@ -11,19 +11,27 @@ import re
 from pathlib import PurePosixPath
 
 from generator.content.model import Article, Country, CountryPair
+from generator.site.people import PersonEntry
 
 HOME = "/"
 TIMELINE = "/chronologie/"
 UNDATED = "/chronologie/sans-date/"
 PAIRS = "/relations/"
 COUNTRIES = "/pays/"
+PEOPLE = "/personnalites/"
 REVIEW = "/a-verifier/"
 SEARCH = "/recherche/"
 FEED = "/atom.xml"
 SITEMAP = "/sitemap.xml"
+NEWS_SITEMAP = "/sitemap-news.xml"
 ROBOTS = "/robots.txt"
 NOT_FOUND = "/404.html"
 STATIC = "/static/"
+#: Data for researchers (see docs/data-export.md).
+DATA = "/data/"
+ARTICLES_JSON = f"{DATA}articles.json"
+ARTICLES_CSV = f"{DATA}articles.csv"
+ARTICLES_SCHEMA = f"{DATA}articles.schema.json"
 
 #: Segment used for a year's articles whose month is unknown.
 UNKNOWN_MONTH = "mois-inconnu"
@@ -49,6 +57,14 @@ def pair_feed_url(pair: CountryPair) -> str:
 
 def country_url(country: Country) -> str:
     return f"{COUNTRIES}{country.slug}/"
+
+
+def person_url(person: PersonEntry) -> str:
+    return f"{PEOPLE}{person.slug}/"
+
+
+def relation_data_url(pair: CountryPair) -> str:
+    return f"{DATA}relations/{pair.slug}.json"
 
 
 def year_url(year: int) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import Locator, Page
 
+from generator.render.typography import typo_text
 from tests.browser.conftest import SEARCH_SITE, ServedSite, Tabs, require_chromium
 
 DONE = "#search[data-state=done]"
@@ -24,7 +25,8 @@ PROMPT = "Saisissez un ou plusieurs mots pour chercher dans l'archive."
 FRET = "La Biélorussie et le Vietnam inaugurent une ligne de fret vers Minsk"
 MEDECINE = "Des étudiants vietnamiens partent étudier la médecine en Biélorussie"
 UNIVERSITES = "Vietnam et France relancent leur coopération universitaire"
-CRUES = "Vietnam, Laos et Cambodge : une coopération pour surveiller les crues"
+#: Titles are shown with French typography (a no-break space before the colon).
+CRUES = typo_text("Vietnam, Laos et Cambodge : une coopération pour surveiller les crues")
 PORT = "Le Japon et le Vietnam signent un accord de coopération portuaire"
 POISSONS = "Des experts japonais conseillent les éleveurs de poissons du delta"
 MUSEES = "Un programme de coopération culturelle entre musées de Hué et de Paris"
@@ -50,7 +52,7 @@ COOPERATION_PAIRS = {
 FRANCE = "Vietnam – France"
 
 #: The title of tests/sites/basic that must stay text wherever it is shown.
-HOSTILE_TITLE = "Festival <script>alert('titre')</script> & gastronomie : Hanoï reçoit Lyon"
+HOSTILE_TITLE = typo_text("Festival <script>alert('titre')</script> & gastronomie : Hanoï reçoit Lyon")
 
 
 # --- helpers ---------------------------------------------------------------------------

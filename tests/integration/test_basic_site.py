@@ -40,7 +40,8 @@ def test_article_body_is_sanitised_when_it_holds_hostile_html(basic_site: BuiltS
 def test_title_is_escaped_when_it_contains_markup(basic_site: BuiltSite) -> None:
     html = page(basic_site, "articles/vietnam-france-festival-gastronomie/index.html")
     escaped = "Festival &lt;script&gt;alert(&#39;titre&#39;)&lt;/script&gt; &amp; gastronomie"
-    assert f'<h1 data-pagefind-meta="title">{escaped} : Hanoï reçoit Lyon</h1>' in html
+    # the no-break space before the colon is French typography (render/typography.py)
+    assert f'<h1 data-pagefind-meta="title">{escaped}\u00a0: Hanoï reçoit Lyon</h1>' in html
     assert f"<title>{escaped}" in html
 
 
@@ -93,5 +94,34 @@ def test_undated_article_is_flagged_and_listed_for_review(basic_site: BuiltSite)
 
 def test_people_are_listed_with_role_and_country(basic_site: BuiltSite) -> None:
     html = page(basic_site, "articles/sommet-mekong-cooperation-fluviale/index.html")
-    assert 'Somsak Exemplaire, ministre des Transports (<a href="/pays/laos/">Laos</a>)' in html
-    assert 'Sokha Témoin (<a href="/pays/cambodge/">Cambodge</a>)' in html
+    assert (
+        '<a href="/personnalites/somsak-exemplaire/">Somsak Exemplaire</a>, ministre des Transports '
+        '(<a href="/pays/laos/">Laos</a>)'
+    ) in html
+    assert (
+        '<a href="/personnalites/sokha-temoin/">Sokha Témoin</a> (<a href="/pays/cambodge/">Cambodge</a>)'
+        in html
+    )
+
+
+def test_person_page_merges_the_spellings_the_alias_list_names(basic_site: BuiltSite) -> None:
+    html = main_of(page(basic_site, "personnalites/alexander-lukashenko/index.html"))
+    assert "<h1>Alexander Lukashenko</h1>" in html
+    assert "<dd>Alexandre Loukachenko, Loukachenko</dd>" in html  # the other spellings
+    assert "<dd>chef de l&#39;État\u202f; président</dd>" in html  # roles, newest first
+    assert "<dd>4 articles</dd>" in html
+    assert "Page 1 sur 2" in html  # per_page is 3
+    second = main_of(page(basic_site, "personnalites/alexander-lukashenko/page/2/index.html"))
+    assert "/articles/vietnam-bielorussie-forum-economique/" in second  # 'Loukachenko', 2015
+    for slug in ("vietnam-bielorussie-tracteurs-assembles", "vietnam-bielorussie-bourses-etudiants"):
+        article = page(basic_site, f"articles/{slug}/index.html")
+        assert '<a href="/personnalites/alexander-lukashenko/">Alexandre Loukachenko</a>' in article
+        assert '<span data-pagefind-filter="personne">Alexander Lukashenko</span>' in article
+    assert not (basic_site.directory / "personnalites" / "loukachenko").exists()
+
+
+def test_people_index_is_paginated_and_linked_from_every_page(basic_site: BuiltSite) -> None:
+    index = main_of(page(basic_site, "personnalites/index.html"))
+    assert '<p class="totals">11 personnalités</p>' in index
+    assert '<a href="/personnalites/page/2/">2</a>' in index
+    assert '<li><a href="/personnalites/">Personnalités</a></li>' in page(basic_site, "index.html")

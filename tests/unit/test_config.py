@@ -193,3 +193,14 @@ def test_override_is_rejected_when_base_url_is_not_absolute(tmp_path: Path) -> N
 def test_config_is_unchanged_when_no_override_is_given(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path, 'base_url: "https://example.org/"\n'))
     assert with_overrides(config) == config
+
+
+def test_data_exports_leave_bodies_out_unless_the_file_asks(tmp_path: Path) -> None:
+    assert load_config(write_config(tmp_path, "title: x\n")).data.bodies is False
+    assert load_config(write_config(tmp_path, "data:\n  bodies: true\n")).data.bodies is True
+    assert config_errors(tmp_path, "data:\n  body: true\n") == [
+        "site.yaml:2: error [config.unknown-key]: unknown key 'data.body'\n    hint: did you mean 'bodies'?"
+    ]
+    assert config_errors(tmp_path, 'data:\n  bodies: "oui"\n') == [
+        "site.yaml:2: error [config.type]: 'data.bodies' must be true or false, got 'oui'"
+    ]

@@ -89,7 +89,17 @@ def test_pages_carry_their_slice_when_a_list_is_paginated() -> None:
 def test_feeds_and_review_stay_out_of_the_sitemap_when_planned() -> None:
     specs = plan_pages(build_model(SITE, 5), per_page=20)
     outside = {spec.kind for spec in specs if not spec.in_sitemap}
-    assert outside == {"atom", "sitemap", "robots", "not-found", "pair-atom", "review", "search"}
+    assert outside == {
+        "atom",
+        "sitemap",
+        "news-sitemap",
+        "robots",
+        "not-found",
+        "pair-atom",
+        "review",
+        "search",
+        *("articles-json", "articles-csv", "articles-schema", "relation-json"),  # data files
+    }
 
 
 def test_search_page_is_not_planned_when_search_is_disabled() -> None:

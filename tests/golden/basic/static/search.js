@@ -211,7 +211,7 @@ async function runSearch() {
   const count = currentResults.length;
   statusLine.textContent = count
     ? `${plural(count, "résultat", "résultats")} pour « ${state.query} »`
-    : `Aucun résultat pour « ${state.query} »`;
+    : `Aucun résultat pour «\u00a0${state.query}\u00a0»`;
   await showMore(thisRun);
   if (thisRun === generation) root.dataset.state = "done";
 }

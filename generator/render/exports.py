@@ -1,0 +1,184 @@
+"""Data for researchers: the documents behind /data/articles.json, /data/articles.csv and
+/data/relations/<pair>.json, and their serialisation (registered as template filters).
+
+Every file carries the front matter of its articles; Markdown bodies only when site.yaml
+sets ``data.bodies``. The JSON shapes are described by the committed JSON Schema
+generator/data/articles.schema.json, served at /data/articles.schema.json, and the tests
+validate every built file against it. Output is deterministic, for golden tests and for
+diffs between two exports: articles in the site's one order (newest first, then slug),
+keys in a fixed order, lists in front-matter order, no build time. The format, and the
+CSV's choices (UTF-8 without BOM, ' | ' between list items), are in docs/data-export.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from generator.config import SiteConfig
+from generator.content.model import Article, CountryPair
+from generator.site import urls
+from generator.site.model import SiteModel
+from generator.site.relations import PairHistory
+
+SCHEMA_FILE = "articles.schema.json"
+#: Joins the items of a list in one CSV cell.
+LIST_SEPARATOR = " | "
+CSV_COLUMNS = (
+    "slug",
+    "url",
+    "title",
+    "date",
+    "date_precision",
+    "dateline",
+    "source",
+    "source_url",
+    "countries",
+    "pairs",
+    "people",
+    "tags",
+    "summary",
+    "review",
+    "flagged",
+)
+
+Record = dict[str, Any]
+
+
+class DataExport:
+    """Builds the export documents of one build; each article's record is built once."""
+
+    def __init__(self, config: SiteConfig, model: SiteModel):
+        self.config = config
+        self.model = model
+        self._records: dict[str, Record] = {}
+
+    def absolute(self, url: str) -> str:
+        return self.config.base_url + url.lstrip("/")
+
+    def articles_document(self) -> Record:
+        """/data/articles.json: every article, newest first."""
+        return {
+            **self._header(self.absolute(urls.ARTICLES_SCHEMA)),
+            "count": len(self.model.articles),
+            "articles": [self.record(article) for article in self.model.articles],
+        }
+
+    def relation_document(self, history: PairHistory) -> Record:
+        """/data/relations/<pair>.json: one relation, its yearly counts and its articles."""
+        pair = history.pair
+        return {
+            **self._header(self.absolute(urls.ARTICLES_SCHEMA) + "#/$defs/relation"),
+            "pair": {
+                **_pair(pair),
+                "countries": [{"code": c.code, "name": c.name} for c in (pair.first, pair.second)],
+                "url": self.absolute(urls.pair_url(pair)),
+                "feed": self.absolute(urls.pair_feed_url(pair)),
+            },
+            "count": history.count,
+            "first": history.first.iso,
+            "latest": history.latest.iso,
+            "years": [{"year": item.year, "count": item.count} for item in history.years],
+            "articles": [self.record(article) for article in history.articles],
+        }
+
+    def csv_table(self) -> Record:
+        """/data/articles.csv: one row per article; lists joined with LIST_SEPARATOR."""
+        columns = [*CSV_COLUMNS, *(("body",) if self.config.data.bodies else ())]
+        return {"columns": columns, "rows": [self._row(article, columns) for article in self.model.articles]}
+
+    def record(self, article: Article) -> Record:
+        """One article's front matter as the JSON files give it."""
+        if article.slug not in self._records:
+            record: Record = {
+                "slug": article.slug,
+                "url": self.absolute(urls.article_url(article)),
+                "title": article.title,
+                "date": article.date.iso,
+                "date_precision": article.date.precision.value,
+                "dateline": article.dateline,
+                "source": article.source,
+                "source_url": article.source_url,
+                "countries": [country.code for country in article.countries],
+                "pairs": [_pair(pair) for pair in article.pairs],
+                "people": [self._person(article, index) for index in range(len(article.people))],
+                "tags": list(article.tags),
+                "summary": article.summary,
+                "review": list(article.review),
+                "flagged": article.flagged,
+            }
+            if self.config.data.bodies:
+                record["body"] = article.body
+            self._records[article.slug] = record
+        return self._records[article.slug]
+
+    def _header(self, schema: str) -> Record:
+        return {
+            "schema": schema,
+            "site": {
+                "title": self.config.title,
+                "url": self.config.base_url,
+                "language": self.config.language,
+            },
+            "bodies": self.config.data.bodies,
+        }
+
+    def _person(self, article: Article, index: int) -> Record:
+        person = article.people[index]
+        entry = self.model.people.entry_of(person)
+        return {
+            "name": entry.name,
+            "as_written": person.name,
+            "role": person.role,
+            "country": person.country.code if person.country else None,
+            "url": self.absolute(urls.person_url(entry)),
+        }
+
+    def _row(self, article: Article, columns: list[str]) -> list[str]:
+        record = self.record(article)
+        cells = {
+            **record,
+            "countries": LIST_SEPARATOR.join(record["countries"]),
+            "pairs": LIST_SEPARATOR.join(pair["codes"] for pair in record["pairs"]),
+            "people": LIST_SEPARATOR.join(person["name"] for person in record["people"]),
+            "tags": LIST_SEPARATOR.join(record["tags"]),
+            "review": LIST_SEPARATOR.join(record["review"]),
+            "flagged": "true" if article.flagged else "false",
+            "body": article.body,
+        }
+        return [_cell(cells[column]) for column in columns]
+
+
+def _pair(pair: CountryPair) -> Record:
+    return {"codes": "-".join(pair.codes), "slug": pair.slug, "name": pair.name}
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def to_json(document: Any) -> str:
+    """Readable, stable JSON: UTF-8 text as it is, two-space indent. Only '<' and '>' are
+    escaped (\\u003c, \\u003e; they occur inside strings only, and any JSON reader decodes
+    them), so no file of the site ever holds markup from a title, whatever serves it."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def to_csv(table: Record) -> str:
+    """RFC 4180 CSV (the csv module's quoting, CRLF line ends) with a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table["columns"])
+    writer.writerows(table["rows"])
+    return buffer.getvalue()
+
+
+@cache
+def schema_text() -> str:
+    """The committed JSON Schema of the exports, served as it is."""
+    return resources.files("generator.data").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
