@@ -26,6 +26,7 @@ class PathsConfig:
     templates: str = "templates"  #: Jinja templates.
     static: str = "static"  #: files copied as they are into the site's /static/.
     output: str = "build"  #: where `archive build` puts the finished site.
+    cache: str = ".cache/build"  #: parsed articles and page fingerprints kept between builds.
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,10 @@ class SiteConfig:
     @property
     def output_dir(self) -> Path:
         return self.resolve(self.paths.output)
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.resolve(self.paths.cache)
 
 
 def load_config(path: Path | str = CONFIG_FILE) -> SiteConfig:

@@ -107,17 +107,18 @@ def build_related(
                     if other.slug != article.slug:
                         mine[other.slug] = mine.get(other.slug, 0) + weight
     by_slug = {article.slug: article for article in articles}
+    ordinal = {article.slug: _ordinal(article) for article in articles}
     related = {}
     for article in articles:
-        candidates = scores[article.slug]
+        here = ordinal[article.slug]
         ranked = sorted(
-            candidates,
-            key=lambda slug: (-candidates[slug], _distance(article, by_slug[slug]), slug),
+            (-score, abs(here - ordinal[slug]), slug) for slug, score in scores[article.slug].items()
         )
-        related[article.slug] = tuple(by_slug[slug] for slug in ranked[:limit])
+        related[article.slug] = tuple(by_slug[slug] for _, _, slug in ranked[:limit])
     return related
 
 
-def _distance(one: Article, other: Article) -> int:
-    a, b = one.date.sort_key, other.date.sort_key
-    return abs((a[0] * 12 + a[1]) * 31 + a[2] - ((b[0] * 12 + b[1]) * 31 + b[2]))
+def _ordinal(article: Article) -> int:
+    """A day number for date distances (unknown parts count as 0)."""
+    year, month, day = article.date.sort_key
+    return (year * 12 + month) * 31 + day
