@@ -100,6 +100,7 @@ def build_site(
     workers: int | None = None,
     incremental: bool = True,
     index_search: bool = True,
+    cache: ContentCache | None = None,
 ) -> BuildResult:
     """Build the whole site into ``output_dir`` (default: config's), atomically.
 
@@ -108,6 +109,8 @@ def build_site(
     pages whose inputs changed are rendered; ``incremental=False`` trusts neither and
     renders everything (the result is byte-identical). ``index_search=False`` leaves the
     Pagefind index to the caller (the dev server refreshes it off the reload path).
+    ``cache`` is a content cache kept by a long-running caller between builds (it is
+    used only if it matches this build's key).
     """
     target = output_dir or config.output_dir
     with output.OutputLock(target):
@@ -118,8 +121,9 @@ def build_site(
         current = state.manifest_of(target)
         if incremental and current is not None and current.inputs == inputs.key:
             return _up_to_date(target, current, reporter)
-        countries = load_countries()
-        cache = ContentCache(config.cache_dir / "content", inputs.content_key, countries, read=incremental)
+        if cache is None or cache.key != inputs.content_key or not incremental:
+            countries = load_countries()
+            cache = ContentCache(config.cache_dir / "content", inputs.content_key, countries, incremental)
         with _cyclic_gc_paused():
             checked = check_site(config, reporter, strict, cache, inputs.content)
             with reporter.stage("fingerprint"):

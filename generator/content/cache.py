@@ -41,6 +41,7 @@ class ContentCache:
         self.key = key
         self.countries = countries
         self._entries: dict[str, tuple] = {}  #: relative path -> (signature, digest, row, diagnostics)
+        self._decoded: dict[str, tuple[tuple, CachedFile]] = {}  #: kept by a long-lived cache (serve)
         self._dirty: set[int] = set()
         self._seen: set[str] = set()
         self.hits = self.misses = 0
@@ -65,12 +66,8 @@ class ContentCache:
         self._seen.add(relative)
         self.misses += 1
         row = _encode(parsed.article) if parsed.article is not None else None
-        self._entries[relative] = (
-            stamp,
-            parsed.digest,
-            row,
-            tuple(d.to_row() for d in parsed.diagnostics),
-        )
+        self._entries[relative] = (stamp, parsed.digest, row, tuple(d.to_row() for d in parsed.diagnostics))
+        self._decoded[relative] = (row, parsed)
         self._dirty.add(_shard(relative))
 
     def save(self) -> None:
@@ -78,7 +75,9 @@ class ContentCache:
         effort: a cache that cannot be written only makes the next build slower."""
         for relative in set(self._entries) - self._seen:
             del self._entries[relative]
+            self._decoded.pop(relative, None)
             self._dirty.add(_shard(relative))
+        self._seen = set()  # a long-lived cache serves several builds
         if self.directory is None or not self._dirty:
             return
         shards: dict[int, dict[str, tuple]] = {index: {} for index in self._dirty}

@@ -99,7 +99,7 @@ def swap(staged: StagedSite | Path, output_dir: Path, keep_previous: Path | None
     ``keep_previous`` when given (replacing what was there), else removed."""
     directory = staged.directory if isinstance(staged, StagedSite) else staged
     try:
-        if output_dir.exists() and _exchange(directory, output_dir):
+        if output_dir.exists() and exchange(directory, output_dir):
             previous = directory  # the exchange left the previous site where the new one was
         elif output_dir.exists():
             previous = output_dir.with_name(f"{OLD_PREFIX}{output_dir.name}-{os.getpid()}")
@@ -144,7 +144,7 @@ def clean_leftovers(output_dir: Path) -> None:
             discard(leftover)
 
 
-def _exchange(one: Path, other: Path) -> bool:
+def exchange(one: Path, other: Path) -> bool:
     """Atomically swap two directories (Linux renameat2); False where unsupported."""
     libc_name = ctypes.util.find_library("c")
     if not libc_name:

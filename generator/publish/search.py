@@ -41,15 +41,18 @@ class SearchIndex:
     bytes: int  #: size of the written bundle.
 
 
-def index_site(site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT) -> SearchIndex:
-    """Index ``site_dir`` and write the bundle into ``site_dir/pagefind``."""
+def index_site(
+    site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT, bundle: Path | None = None
+) -> SearchIndex:
+    """Index ``site_dir`` and write the bundle into ``bundle`` (default ``site_dir/pagefind``)."""
+    bundle = bundle or site_dir / BUNDLE_DIR
     try:
-        _run_in_own_loop(lambda: _index(site_dir, language, timeout))
+        _run_in_own_loop(lambda: _index(site_dir, language, timeout, bundle))
     except TimeoutError:
         raise PublishError(
             [
                 error(
-                    str(site_dir / BUNDLE_DIR),
+                    str(bundle),
                     None,
                     "search.timeout",
                     f"Pagefind did not answer in {timeout:.0f} s",
@@ -57,8 +60,7 @@ def index_site(site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT) 
             ]
         ) from None
     except (OSError, RuntimeError) as exc:
-        raise PublishError([error(str(site_dir / BUNDLE_DIR), None, "search.failed", str(exc))]) from exc
-    bundle = site_dir / BUNDLE_DIR
+        raise PublishError([error(str(bundle), None, "search.failed", str(exc))]) from exc
     files = [path for path in bundle.rglob("*") if path.is_file()]
     # Pagefind counts every HTML file it read; one fragment is written per indexed page.
     indexed = sum(1 for path in files if path.parent.name == "fragment")
@@ -77,7 +79,7 @@ def _run_in_own_loop(make_coroutine: Callable[[], Coroutine[object, object, None
         pool.submit(asyncio.run, make_coroutine()).result()
 
 
-async def _index(site_dir: Path, language: str, timeout: float) -> None:
+async def _index(site_dir: Path, language: str, timeout: float, bundle: Path) -> None:
     from pagefind.service import PagefindService
 
     service = await asyncio.wait_for(PagefindService().launch(), timeout)
@@ -89,7 +91,7 @@ async def _index(site_dir: Path, language: str, timeout: float) -> None:
             raise RuntimeError(
                 f"Pagefind could not index the site: {exc.args[0] if exc.args else exc}"
             ) from exc
-        await asyncio.wait_for(index.write_files(str(site_dir / BUNDLE_DIR)), timeout)
+        await asyncio.wait_for(index.write_files(str(bundle)), timeout)
     finally:
         await _stop(service)
 
