@@ -55,12 +55,16 @@ class ContentCache:
         if entry is None or (entry[0] != stamp and entry[1] != digest):
             return None
         if entry[0] != stamp:  # same bytes under a new stamp: remember the new stamp
-            self._entries[relative] = (stamp, *entry[1:])
+            entry = (stamp, *entry[1:])
+            self._entries[relative] = entry
             self._dirty.add(_shard(relative))
         self.hits += 1
-        return CachedFile(
-            entry[1], self._decode(entry[2]), tuple(Diagnostic.from_row(row) for row in entry[3])
-        )
+        decoded = self._decoded.get(relative)
+        if decoded is None or decoded[0] is not entry[2]:
+            problems = tuple(Diagnostic.from_row(row) for row in entry[3])
+            decoded = (entry[2], CachedFile(entry[1], self._decode(entry[2]), problems))
+            self._decoded[relative] = decoded
+        return decoded[1]
 
     def put(self, relative: str, stamp: Signature, parsed: CachedFile) -> None:
         self._seen.add(relative)
