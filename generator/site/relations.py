@@ -95,7 +95,32 @@ def build_related(
     limit: int,
 ) -> dict[str, tuple[Article, ...]]:
     """Up to ``limit`` related articles per slug: same relation first, then same country,
-    nearest in time. Deterministic: ties break on date distance, then slug."""
+    nearest in time. Deterministic: ties break on date distance, then slug.
+
+    The choice depends only on each article's slug, date, relations and countries, so a
+    process that builds again (the dev server) reuses the last choice when none of those
+    changed: editing a title or a body does not recompute it.
+    """
+    signature = hash((limit, tuple((a.slug, a.date.sort_key, a.pairs, a.countries) for a in articles)))
+    chosen = _LAST_RELATED.get(signature)
+    if chosen is None:
+        chosen = _choose_related(articles, pairs, countries, limit)
+        _LAST_RELATED.clear()
+        _LAST_RELATED[signature] = chosen
+    by_slug = {article.slug: article for article in articles}
+    return {slug: tuple(by_slug[other] for other in others) for slug, others in chosen.items()}
+
+
+#: The last related-articles choice, by the signature of what it depends on (one entry).
+_LAST_RELATED: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _choose_related(
+    articles: tuple[Article, ...],
+    pairs: tuple[PairHistory, ...],
+    countries: tuple[CountryEntry, ...],
+    limit: int,
+) -> dict[str, tuple[str, ...]]:
     window = limit
     scores: dict[str, dict[str, int]] = {article.slug: {} for article in articles}
     for groups, weight in (((h.articles for h in pairs), 3), ((c.articles for c in countries), 1)):
@@ -106,16 +131,15 @@ def build_related(
                 for other in neighbours:
                     if other.slug != article.slug:
                         mine[other.slug] = mine.get(other.slug, 0) + weight
-    by_slug = {article.slug: article for article in articles}
     ordinal = {article.slug: _ordinal(article) for article in articles}
-    related = {}
+    chosen = {}
     for article in articles:
         here = ordinal[article.slug]
         ranked = sorted(
             (-score, abs(here - ordinal[slug]), slug) for slug, score in scores[article.slug].items()
         )
-        related[article.slug] = tuple(by_slug[slug] for _, _, slug in ranked[:limit])
-    return related
+        chosen[article.slug] = tuple(slug for _, _, slug in ranked[:limit])
+    return chosen
 
 
 def _ordinal(article: Article) -> int:
