@@ -327,6 +327,12 @@ def prepare_corpus(n: int, seed: int, root: Path, say: Callable[[str], None]) ->
     return corpus
 
 
+def _remove_build(output: Path) -> None:
+    """An output folder and the previous site the generator keeps beside it."""
+    _remove(output)
+    _remove(output.with_name(f".{output.name}.previous"))
+
+
 def _remove(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path)
@@ -501,8 +507,8 @@ class Bench:
     def generator(self) -> dict:
         corpus = self.corpus
 
-        def clean(_: int) -> None:  # output and any cache beside the config
-            _remove(corpus.output)
+        def clean(_: int) -> None:  # output, its previous copy and any cache beside the config
+            _remove_build(corpus.output)
             _remove(corpus.root / ".cache")
 
         cold = self.build_series("cold build, HTML only", clean, sample_tree=True)

@@ -8,21 +8,32 @@ rendered into a staging directory.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+import gc
+import hashlib
+import importlib.metadata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from generator.config import SiteConfig
+from generator.content.cache import ContentCache
+from generator.content.countries import load_countries
 from generator.content.load import load_content
 from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
+from generator.inputs import FileStamp, survey
 from generator.publish import output
-from generator.publish.search import SearchIndex, index_site
+from generator.publish.search import BUNDLE_DIR, SearchIndex, index_site
+from generator.publish.workspace import Manifest, OutputState, open_workspace, remove_pages, sync_static
+from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.parallel import RenderJob, default_workers, render_pages
 from generator.render.templates import make_environment
 from generator.report import Reporter
 from generator.site.model import SiteModel, build_model
 from generator.site.plan import PageSpec, check_plan, plan_pages
+from generator.site.urls import output_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,23 +44,34 @@ class CheckedSite:
     specs: tuple[PageSpec, ...]
     environment: jinja2.Environment  #: templates, all compiled (syntax errors found here)
     warnings: tuple[Diagnostic, ...]
+    digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of its file
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
     output_dir: Path
-    pages: int
+    pages: int  #: files of the site (pages, feeds, sitemap; static files excluded)
     articles: int
     bytes_written: int
     timings: dict[str, float]
     warnings: tuple[Diagnostic, ...]
-    search: SearchIndex | None = None  #: None when search is disabled.
+    search: SearchIndex | None = None  #: None when search was not (re)indexed.
+    rendered: int = 0  #: pages rendered and written by this build
+    changed: tuple[str, ...] = ()  #: their URLs (site-relative), in plan order
+    removed: int = 0  #: pages of the previous site no longer planned
+    up_to_date: bool = False  #: nothing changed since the last build: nothing was done
 
 
-def check_site(config: SiteConfig, reporter: Reporter, strict: bool = False) -> CheckedSite:
+def check_site(
+    config: SiteConfig,
+    reporter: Reporter,
+    strict: bool = False,
+    cache: ContentCache | None = None,
+    stamps: tuple[FileStamp, ...] | None = None,
+) -> CheckedSite:
     """Load and validate everything; raise GeneratorError with every problem found."""
     with reporter.stage("load"):
-        loaded = load_content(config.content_dir, config.root, config.home_country)
+        loaded = load_content(config.content_dir, config.root, config.home_country, cache, stamps)
     diagnostics = loaded.diagnostics
     if strict:  # warnings become errors, and say so
         diagnostics = tuple(dataclasses.replace(d, severity=Severity.ERROR) for d in diagnostics)
@@ -63,8 +85,11 @@ def check_site(config: SiteConfig, reporter: Reporter, strict: bool = False) -> 
     if collisions:
         raise ContentError(collisions)
     with reporter.stage("templates"):
-        environment = make_environment(config.templates_dir, config.display_path(config.templates_dir))
-    return CheckedSite(model, specs, environment, loaded.diagnostics)
+        bytecode = config.cache_dir / "templates" if cache is not None else None
+        environment = make_environment(
+            config.templates_dir, config.display_path(config.templates_dir), bytecode
+        )
+    return CheckedSite(model, specs, environment, loaded.diagnostics, loaded.digests)
 
 
 def build_site(
@@ -73,32 +98,122 @@ def build_site(
     output_dir: Path | None = None,
     strict: bool = False,
     workers: int | None = None,
+    incremental: bool = True,
+    index_search: bool = True,
+    cache: ContentCache | None = None,
 ) -> BuildResult:
-    """Build the whole site into ``output_dir`` (default: config's), atomically, rendering
-    on ``workers`` processes (default: every core; the output is the same either way)."""
+    """Build the whole site into ``output_dir`` (default: config's), atomically.
+
+    Pages render on ``workers`` processes (default: every core; the output is the same
+    either way). Incremental (the default) reuses the cache and the previous site: only
+    pages whose inputs changed are rendered; ``incremental=False`` trusts neither and
+    renders everything (the result is byte-identical). ``index_search=False`` leaves the
+    Pagefind index to the caller (the dev server refreshes it off the reload path).
+    ``cache`` is a content cache kept by a long-running caller between builds (it is
+    used only if it matches this build's key).
+    """
     target = output_dir or config.output_dir
-    checked = check_site(config, reporter, strict)
     with output.OutputLock(target):
         output.clean_leftovers(target)
-        with reporter.stage("render+write"):
-            job = RenderJob(config, checked.model, checked.specs, checked.environment)
-            rendered = render_pages(job, workers or default_workers())
-            staged = output.stage(target, rendered, config.static_dir)
-        search = None
-        if config.search.enabled:
-            with reporter.stage("search"), output.discarded_on_failure(staged):
-                search = index_site(staged.directory, config.language, config.search.timeout)
+        state = OutputState(config.cache_dir, target)
+        with reporter.stage("survey"):
+            inputs = survey(config, strict, index_search)
+        current = state.manifest_of(target)
+        if incremental and current is not None and current.inputs == inputs.key:
+            return _up_to_date(target, current, reporter)
+        if cache is None or cache.key != inputs.content_key or not incremental:
+            countries = load_countries()
+            cache = ContentCache(config.cache_dir / "content", inputs.content_key, countries, incremental)
+        with _cyclic_gc_paused():
+            checked = check_site(config, reporter, strict, cache, inputs.content)
+            with reporter.stage("fingerprint"):
+                templates = template_digests(checked.environment)
+                prints = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates).all()
+        workspace = open_workspace(state, incremental)
+        with output.discarded_on_failure(workspace.directory):
+            holds = workspace.holds
+            selected = [
+                index
+                for index, spec in enumerate(checked.specs)
+                if prints[index] is None or holds.pages.get(spec.url, "") != prints[index]
+            ]
+            planned = {spec.url for spec in checked.specs}
+            removed = [output_path(url) for url in holds.pages if url not in planned]
+            with reporter.stage("render+write"):
+                job = RenderJob(config, checked.model, checked.specs, checked.environment)
+                rendered = render_pages(job, workers or default_workers(), selected=selected)
+                count, written = output.write_pages(workspace.directory, rendered, workspace.reused)
+                remove_pages(workspace.directory, removed)
+                static = sync_static(workspace.directory, inputs.static, holds.static)
+            search, search_key = None, None
+            if config.search.enabled and index_search:
+                search_key = _search_key(config, checked.specs, prints)
+                if holds.search != search_key:
+                    with reporter.stage("search"):
+                        output.discard(workspace.directory / BUNDLE_DIR)
+                        search = index_site(workspace.directory, config.language, config.search.timeout)
+            else:
+                output.discard(workspace.directory / BUNDLE_DIR)
+        manifest = Manifest(
+            pages={spec.url: fingerprint for spec, fingerprint in zip(checked.specs, prints, strict=True)},
+            static=static,
+            search=search_key,
+            inputs=inputs.key,
+            articles=len(checked.model.articles),
+            warnings=tuple(d.to_row() for d in checked.warnings),
+        )
         with reporter.stage("swap"):
-            output.swap(staged, target)
+            output.swap(workspace.directory, target, keep_previous=state.previous_dir)
+        state.record([(target, manifest), (state.previous_dir, current)])
+        cache.save()
     return BuildResult(
         output_dir=target,
-        pages=staged.files,
+        pages=len(checked.specs),
         articles=len(checked.model.articles),
-        bytes_written=staged.bytes_written,
+        bytes_written=written,
         timings=dict(reporter.timings),
         warnings=checked.warnings,
         search=search,
+        rendered=count,
+        changed=tuple(checked.specs[index].url for index in selected),
+        removed=len(removed),
     )
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading makes ~100k small objects, none in a cycle; the cyclic collector would
+    walk them again and again for nothing (a tenth of a warm build at 10k articles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _up_to_date(target: Path, current: Manifest, reporter: Reporter) -> BuildResult:
+    """Nothing the build reads has changed since ``target`` was written: leave it be."""
+    return BuildResult(
+        output_dir=target,
+        pages=len(current.pages),
+        articles=current.articles,
+        bytes_written=0,
+        timings=dict(reporter.timings),
+        warnings=tuple(Diagnostic.from_row(row) for row in current.warnings),
+        up_to_date=True,
+    )
+
+
+def _search_key(config: SiteConfig, specs: tuple[PageSpec, ...], prints: tuple[str | None, ...]) -> str:
+    """What the index is built from: every article page (the only pages Pagefind reads)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(f"{importlib.metadata.version('pagefind')}|{config.language}\n".encode())
+    for spec, fingerprint in zip(specs, prints, strict=True):
+        if spec.kind == "article":
+            hasher.update(f"{spec.url}\0{fingerprint}\n".encode())
+    return hasher.hexdigest()
 
 
 __all__ = ["BuildResult", "CheckedSite", "GeneratorError", "build_site", "check_site"]

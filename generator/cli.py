@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--output", type=Path, help="output folder (default: paths.output)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--jobs", type=int, help="render processes (default: one per core)")
+    build.add_argument(
+        "--no-cache",
+        dest="incremental",
+        action="store_false",
+        help="ignore the build cache and the previous site: render every page",
+    )
 
     serve = _command(commands, "serve", "build the site and serve it locally", _serve)
     serve.add_argument("--host", default="127.0.0.1")
@@ -116,10 +122,23 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     output_dir = args.output.resolve() if args.output else None
     if args.jobs is not None and args.jobs < 1:
         raise GeneratorError([error("--jobs", None, "cli.jobs", "--jobs must be at least 1")])
-    result = build_site(config, reporter, output_dir=output_dir, strict=args.strict, workers=args.jobs)
+    result = build_site(
+        config,
+        reporter,
+        output_dir=output_dir,
+        strict=args.strict,
+        workers=args.jobs,
+        incremental=args.incremental,
+    )
     reporter.diagnostics(result.warnings)
     timings = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
-    reporter.info(f"{result.pages} files, {result.articles} articles -> {result.output_dir} ({timings})")
+    if result.up_to_date:
+        reporter.info(f"{result.output_dir} is up to date: nothing changed since the last build ({timings})")
+        return EXIT_OK
+    changes = f"{result.rendered} written, {result.removed} removed"
+    reporter.info(
+        f"{result.pages} files ({changes}), {result.articles} articles -> {result.output_dir} ({timings})"
+    )
     if result.search is not None:
         size = result.search.bytes / 1024 / 1024
         reporter.info(

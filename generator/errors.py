@@ -32,6 +32,15 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def to_row(self) -> tuple:
+        """A flat tuple of plain values, for caches (``marshal`` needs no classes)."""
+        return (self.path, self.line, self.code, self.message, self.severity.value, self.hint, self.column)
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Diagnostic:
+        path, line, code, message, severity, hint, column = row
+        return cls(path, line, code, message, Severity(severity), hint, column)
+
     def format(self) -> str:
         location = self.path
         if self.line is not None:

@@ -6,14 +6,20 @@ are not articles, nor are hidden files. Slugs come from file names and must be u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+import contextlib
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
 
+from generator.content.cache import CachedFile, ContentCache
 from generator.content.countries import load_countries
 from generator.content.frontmatter import FrontMatterMissing, split_front_matter
 from generator.content.model import Article
 from generator.content.schema import FileContext, build_article
 from generator.errors import Diagnostic, error, warning
+from generator.inputs import FileStamp, walk
 from generator.yamlsource import YamlSyntaxError, parse_yaml
 
 #: Folders of content/ that hold material which is not (yet) an article.
@@ -24,36 +30,78 @@ NON_ARTICLE_DIRS = frozenset({"inbox", "sources"})
 class LoadedContent:
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
+    digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of the file's bytes
 
 
 def find_article_files(content_dir: Path) -> list[Path]:
     """Every article file under content_dir, in a stable order."""
-    if not content_dir.is_dir():
-        return []
-    found = []
-    for path in content_dir.rglob("*.md"):
-        parts = path.relative_to(content_dir).parts
-        if parts[0] in NON_ARTICLE_DIRS or any(part.startswith((".", "_")) for part in parts):
-            continue
-        if path.is_file():
-            found.append(path)
-    return sorted(found)
+    return [stamp.path for stamp in article_stamps(walk(content_dir))]
 
 
-def load_content(content_dir: Path, site_root: Path, home_code: str) -> LoadedContent:
-    """Read and validate every article; never stops at the first bad file."""
+def article_stamps(stamps: Iterable[FileStamp]) -> list[FileStamp]:
+    """The stamps of content/ that are articles (see the module docstring)."""
+    return [stamp for stamp in stamps if is_article_file(stamp.relative)]
+
+
+def is_article_file(relative: str) -> bool:
+    parts = relative.split("/")
+    return (
+        parts[-1].endswith(".md")
+        and parts[0] not in NON_ARTICLE_DIRS
+        and not any(part.startswith((".", "_")) for part in parts)
+    )
+
+
+def load_content(
+    content_dir: Path,
+    site_root: Path,
+    home_code: str,
+    cache: ContentCache | None = None,
+    stamps: tuple[FileStamp, ...] | None = None,
+) -> LoadedContent:
+    """Read and validate every article; never stops at the first bad file.
+
+    With a cache, files whose stamp or bytes are unchanged are not parsed again. ``stamps``
+    is the walk of ``content_dir`` when the caller already has it.
+    """
     countries = load_countries()
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
-    paths = find_article_files(content_dir)
-    for path in paths:
-        article, problems = load_article(path, site_root, countries, home_code, content_dir)
-        diagnostics.extend(problems)
+    digests: dict[str, str] = {}
+    files = article_stamps(walk(content_dir) if stamps is None else stamps)
+    folder = display_path(content_dir, site_root)
+    displays = [f"{folder}/{stamp.relative}" for stamp in files]
+    for stamp, display in zip(files, displays, strict=True):
+        parsed = _cached_or_parsed(stamp, display, countries, home_code, cache)
+        diagnostics.extend(parsed.diagnostics)
+        article = parsed.article
         if article is not None:
             articles.append(article)
-    diagnostics.extend(_duplicate_slugs([display_path(path, site_root) for path in paths]))
+            digests[article.slug] = parsed.digest
+            if article.raw:
+                diagnostics.extend(_raw_missing(article, stamp.path, content_dir))
+    diagnostics.extend(_duplicate_slugs(displays))
     articles.sort(key=lambda article: article.sort_key)
-    return LoadedContent(tuple(articles), tuple(diagnostics))
+    return LoadedContent(tuple(articles), tuple(diagnostics), MappingProxyType(digests))
+
+
+def _cached_or_parsed(
+    stamp: FileStamp, display: str, countries: dict, home_code: str, cache: ContentCache | None
+) -> CachedFile:
+    if cache is not None and (hit := cache.get(stamp.relative, stamp.signature)):
+        return hit
+    try:
+        data = stamp.path.read_bytes()
+    except OSError as exc:
+        return CachedFile("", None, (error(display, None, "content.unreadable", exc.strerror or str(exc)),))
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if cache is not None and (hit := cache.get(stamp.relative, stamp.signature, digest)):
+        return hit
+    article, problems = parse_article(display, stamp.path.stem, data, countries, home_code)
+    parsed = CachedFile(digest, article, tuple(problems))
+    if cache is not None:
+        cache.put(stamp.relative, stamp.signature, parsed)
+    return parsed
 
 
 def load_article(
@@ -63,14 +111,28 @@ def load_article(
 
     With ``content_dir``, also warn when the ``raw`` source it names is missing.
     """
-    display = display_path(path, site_root)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return None, [error(display, line, "content.encoding", "file is not valid UTF-8", "save it as UTF-8")]
+        data = path.read_bytes()
     except OSError as exc:
-        return None, [error(display, None, "content.unreadable", exc.strerror or str(exc))]
+        return None, [
+            error(display_path(path, site_root), None, "content.unreadable", exc.strerror or str(exc))
+        ]
+    article, problems = parse_article(display_path(path, site_root), path.stem, data, countries, home_code)
+    if content_dir and article is not None:
+        problems.extend(_raw_missing(article, path, content_dir))
+    return article, problems
+
+
+def parse_article(
+    display: str, slug: str, data: bytes, countries: dict, home_code: str
+) -> tuple[Article | None, list[Diagnostic]]:
+    """The pure half of loading: the bytes of the file shown as ``display`` -> Article
+    or located problems."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [error(display, line, "content.encoding", "file is not valid UTF-8", "save it as UTF-8")]
     try:
         split = split_front_matter(text)
     except FrontMatterMissing as exc:
@@ -80,18 +142,27 @@ def load_article(
     except YamlSyntaxError as exc:
         return None, [error(display, exc.line or split.yaml_line, "front-matter.yaml", exc.message)]
     context = FileContext(display, split.yaml_line, countries, home_code)
-    article, problems = build_article(located, context, path.stem, split.body, split.body_line)
-    if content_dir and article is not None and article.raw and not (content_dir / article.raw).is_file():
-        problems.append(
-            warning(
-                display,
-                located.line_of("raw"),
-                "content.raw-missing",
-                f"raw source '{article.raw}' does not exist in content/",
-                "keep the raw input under content/sources/ or remove the 'raw' key",
-            )
+    return build_article(located, context, slug, split.body, split.body_line)
+
+
+def _raw_missing(article: Article, path: Path, content_dir: Path) -> list[Diagnostic]:
+    """Checked on every build, cached or not: the raw file can go without the article
+    changing. Rare, so the line of the ``raw`` key is found by reading the file again."""
+    if not article.raw or (content_dir / article.raw).is_file():
+        return []
+    line = None
+    with contextlib.suppress(OSError, UnicodeDecodeError, FrontMatterMissing, YamlSyntaxError):
+        split = split_front_matter(path.read_text(encoding="utf-8"))
+        line = parse_yaml(split.yaml_text, first_line=split.yaml_line).line_of("raw")
+    return [
+        warning(
+            article.source_path,
+            line,
+            "content.raw-missing",
+            f"raw source '{article.raw}' does not exist in content/",
+            "keep the raw input under content/sources/ or remove the 'raw' key",
         )
-    return article, problems
+    ]
 
 
 def _duplicate_slugs(paths: list[str]) -> list[Diagnostic]:
@@ -99,7 +170,8 @@ def _duplicate_slugs(paths: list[str]) -> list[Diagnostic]:
     Checked on every file, valid or not, so the editor sees it in the same pass."""
     by_slug: dict[str, list[str]] = {}
     for path in paths:
-        by_slug.setdefault(PurePosixPath(path).stem, []).append(path)
+        name = path.rpartition("/")[2]
+        by_slug.setdefault(name.rpartition(".")[0] or name, []).append(path)
     problems = []
     for slug, same in sorted(by_slug.items()):
         for path in same if len(same) > 1 else ():

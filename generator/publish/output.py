@@ -38,6 +38,19 @@ class StagedSite:
 
 def stage(output_dir: Path, files: Iterable[RenderedFile], static_dir: Path | None) -> StagedSite:
     """Write every rendered file (and the static folder) into a new staging directory."""
+    directory = new_staging_dir(output_dir)
+    with discarded_on_failure(directory):
+        count, written = write_pages(directory, files)
+        try:
+            if static_dir is not None and static_dir.is_dir():
+                shutil.copytree(static_dir, directory / "static", dirs_exist_ok=True)
+        except OSError as exc:
+            raise _write_error(exc, directory / "static") from exc
+    return StagedSite(directory, count, written)
+
+
+def new_staging_dir(output_dir: Path) -> Path:
+    """An empty folder beside the output folder (same file system: the swap is a rename)."""
     try:
         output_dir.parent.mkdir(parents=True, exist_ok=True)
         directory = Path(
@@ -46,55 +59,75 @@ def stage(output_dir: Path, files: Iterable[RenderedFile], static_dir: Path | No
         directory.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
     except OSError as exc:
         raise PublishError([error(str(output_dir), None, "publish.write", _describe(exc))]) from exc
+    return directory
+
+
+def write_pages(directory: Path, files: Iterable[RenderedFile], replace: bool = False) -> tuple[int, int]:
+    """Write rendered files under ``directory`` (never outside it); return (files, bytes).
+    With ``replace``, each file is written beside its target and renamed over it, so a
+    file hard-linked elsewhere is never modified. A file that cannot be written is
+    reported by its own path."""
     count = written = 0
     target = directory
+    created: set[Path] = set()
     try:
-        created: set[Path] = set()
         for rendered in files:
             target = directory / output_path(rendered.url)
             if target.parent not in created:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 created.add(target.parent)
-            target.write_bytes(rendered.data)
+            if replace:
+                temporary = target.with_name(f".{target.name}.tmp")
+                temporary.write_bytes(rendered.data)
+                os.replace(temporary, target)
+            else:
+                target.write_bytes(rendered.data)
             count += 1
             written += len(rendered.data)
-        if static_dir is not None and static_dir.is_dir():
-            shutil.copytree(static_dir, directory / "static", dirs_exist_ok=True)
     except OSError as exc:
-        discard(directory)
-        failed = str(exc.filename) if exc.filename else str(target)
-        raise PublishError([error(failed, None, "publish.write", _describe(exc))]) from exc
-    except BaseException:
-        discard(directory)
-        raise
-    return StagedSite(directory, count, written)
+        raise _write_error(exc, target) from exc
+    return count, written
 
 
-def swap(staged: StagedSite, output_dir: Path) -> None:
-    """Make the staged site the output folder; the previous one is removed afterwards."""
+def _write_error(exc: OSError, target: Path) -> PublishError:
+    failed = str(exc.filename) if exc.filename else str(target)
+    return PublishError([error(failed, None, "publish.write", _describe(exc))])
+
+
+def swap(staged: StagedSite | Path, output_dir: Path, keep_previous: Path | None = None) -> None:
+    """Make the staged site the output folder. The previous one is moved to
+    ``keep_previous`` when given (replacing what was there), else removed."""
+    directory = staged.directory if isinstance(staged, StagedSite) else staged
     try:
-        if output_dir.exists() and _exchange(staged.directory, output_dir):
-            discard(staged.directory)  # now holds the previous site
-            return
-        if output_dir.exists():
-            old = output_dir.with_name(f"{OLD_PREFIX}{output_dir.name}-{os.getpid()}")
-            os.rename(output_dir, old)
-            os.rename(staged.directory, output_dir)
-            discard(old)
+        if output_dir.exists() and exchange(directory, output_dir):
+            previous = directory  # the exchange left the previous site where the new one was
+        elif output_dir.exists():
+            previous = output_dir.with_name(f"{OLD_PREFIX}{output_dir.name}-{os.getpid()}")
+            os.rename(output_dir, previous)
+            os.rename(directory, output_dir)
         else:
-            os.rename(staged.directory, output_dir)
+            os.rename(directory, output_dir)
+            return
     except OSError as exc:
-        discard(staged.directory)
+        discard(directory)
         raise PublishError([error(str(output_dir), None, "publish.swap", _describe(exc))]) from exc
+    if keep_previous is None:
+        discard(previous)
+    elif previous != keep_previous:
+        discard(keep_previous)
+        try:
+            os.rename(previous, keep_previous)
+        except OSError:
+            discard(previous)
 
 
 @contextmanager
-def discarded_on_failure(staged: StagedSite) -> Iterator[None]:
+def discarded_on_failure(staged: StagedSite | Path) -> Iterator[None]:
     """Remove the staging directory if the block fails, whatever the failure."""
     try:
         yield
     except BaseException:
-        discard(staged.directory)
+        discard(staged.directory if isinstance(staged, StagedSite) else staged)
         raise
 
 
@@ -111,7 +144,7 @@ def clean_leftovers(output_dir: Path) -> None:
             discard(leftover)
 
 
-def _exchange(one: Path, other: Path) -> bool:
+def exchange(one: Path, other: Path) -> bool:
     """Atomically swap two directories (Linux renameat2); False where unsupported."""
     libc_name = ctypes.util.find_library("c")
     if not libc_name:

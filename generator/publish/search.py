@@ -39,10 +39,13 @@ class SearchIndex:
     bytes: int  #: size of the written bundle.
 
 
-def index_site(site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT) -> SearchIndex:
-    """Index ``site_dir`` and write the bundle into ``site_dir/pagefind``."""
-    bundle = site_dir / BUNDLE_DIR
-    command = [str(_executable(bundle)), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+def index_site(
+    site_dir: Path, language: str, timeout: float = DEFAULT_TIMEOUT, bundle: Path | None = None
+) -> SearchIndex:
+    """Index ``site_dir`` and write the bundle into ``bundle`` (default ``site_dir/pagefind``;
+    the dev server keeps its index beside the site it serves)."""
+    bundle = bundle or site_dir / BUNDLE_DIR
+    command = [str(_executable(bundle)), "--site", str(site_dir), "--output-path", str(bundle)]
     command += ["--force-language", language, "--silent"]
     try:
         finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)

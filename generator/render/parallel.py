@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -45,11 +45,15 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def render_pages(job: RenderJob, workers: int, chunk: int = CHUNK) -> Iterator[RenderedFile]:
-    """Every planned page as bytes, in plan order."""
-    chunks = [(start, min(start + chunk, len(job.specs))) for start in range(0, len(job.specs), chunk)]
+def render_pages(
+    job: RenderJob, workers: int, chunk: int = CHUNK, selected: Sequence[int] | None = None
+) -> Iterator[RenderedFile]:
+    """Every planned page as bytes, in plan order; with ``selected``, only the pages at
+    those indices of ``job.specs`` (contexts still see the whole plan)."""
+    indices = range(len(job.specs)) if selected is None else selected
+    chunks = [tuple(indices[start : start + chunk]) for start in range(0, len(indices), chunk)]
     if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from _render_range(job, ViewBuilder(job.config, job.model, job.specs), 0, len(job.specs))
+        yield from _render(job, ViewBuilder(job.config, job.model, job.specs), indices)
         return
     global _JOB
     _JOB = job
@@ -61,7 +65,7 @@ def render_pages(job: RenderJob, workers: int, chunk: int = CHUNK) -> Iterator[R
         _JOB = None
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[RenderedFile]:
+def _render_chunk(indices: tuple[int, ...]) -> list[RenderedFile]:
     """Worker side: one ViewBuilder per process, so cards and bodies are built once each."""
     global _VIEWS
     job = _JOB
@@ -69,11 +73,12 @@ def _render_chunk(bounds: tuple[int, int]) -> list[RenderedFile]:
         raise RuntimeError("render worker started without a job")
     if _VIEWS is None:
         _VIEWS = ViewBuilder(job.config, job.model, job.specs)
-    return list(_render_range(job, _VIEWS, *bounds))
+    return list(_render(job, _VIEWS, indices))
 
 
-def _render_range(job: RenderJob, views: ViewBuilder, start: int, end: int) -> Iterator[RenderedFile]:
-    for spec in job.specs[start:end]:
+def _render(job: RenderJob, views: ViewBuilder, indices: Iterable[int]) -> Iterator[RenderedFile]:
+    for index in indices:
+        spec = job.specs[index]
         yield RenderedFile(
             spec.url, render_page(job.environment, spec.template, views.context(spec), spec.url)
         )

@@ -6,6 +6,7 @@ Autoescape is on for HTML and XML (mkdocs and Pelican leave it off; we do not), 
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +25,21 @@ class RenderedFile:
     data: bytes
 
 
-def make_environment(templates_dir: Path, display_dir: str = "templates") -> jinja2.Environment:
+def make_environment(
+    templates_dir: Path, display_dir: str = "templates", bytecode_dir: Path | None = None
+) -> jinja2.Environment:
     """A configured environment; every template is compiled up front so syntax errors in
     templates a build would not reach are still reported. ``display_dir`` is how
-    diagnostics name the templates folder (relative to the site root)."""
+    diagnostics name the templates folder (relative to the site root). With
+    ``bytecode_dir``, compiled templates are kept there (Jinja checks each one against
+    its source) so a build does not recompile unchanged templates."""
+    bytecode_cache = None
+    if bytecode_dir is not None:
+        with contextlib.suppress(OSError):
+            bytecode_dir.mkdir(parents=True, exist_ok=True)
+            bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
     environment = jinja2.Environment(
+        bytecode_cache=bytecode_cache,
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True),
         undefined=jinja2.StrictUndefined,

@@ -1,6 +1,9 @@
 """`archive serve`: build, serve, watch, rebuild what changed, reload the browser.
 
-The server builds into its own folder (``.cache/serve/``), never the user's ``build/``. A
+The server builds into its own folder (``.cache/serve/``), never the user's ``build/``.
+Rebuilds are incremental (the build cache, kept in memory here between rebuilds, and the
+page fingerprints decide what to render again) and only the pages they rewrote reload.
+The search index is refreshed in the background, off the reload path. A
 failed rebuild keeps the last good site served and shows its diagnostics in the terminal
 and, through the live-reload script, in an overlay in every open page; fixing the file
 clears it. Files dropped into ``content/inbox/`` are ingested, then appear on the site.
@@ -16,14 +19,18 @@ from pathlib import Path
 
 from generator.build import build_site
 from generator.config import SiteConfig
+from generator.content.cache import ContentCache
+from generator.content.countries import load_countries
 from generator.errors import GeneratorError
 from generator.report import Reporter
 from generator.serve.changes import ChangeKind, ChangeSet, WatchedPaths, classify_all
 from generator.serve.reload import LiveReload
+from generator.serve.search import SearchRefresher
 from generator.serve.server import make_handler
 from generator.serve.watch import ChangeCollector, start_observer
 
 SERVE_DIR = Path(".cache") / "serve"
+SEARCH_DIR = Path(".cache") / "serve-search"
 
 
 @dataclass
@@ -35,6 +42,7 @@ class DevServer:
     live: LiveReload
     stopping: threading.Event
     threads: list[threading.Thread]
+    search: SearchRefresher | None = None
 
     def stop(self) -> None:
         self.stopping.set()
@@ -42,6 +50,8 @@ class DevServer:
         self.http.server_close()
         for thread in self.threads:
             thread.join(timeout=5)
+        if self.search is not None:
+            self.search.stop()
 
 
 def start(
@@ -51,9 +61,14 @@ def start(
     configuration (with the command line's overrides) when site.yaml changes."""
     config = load()
     serve_dir = config.root / SERVE_DIR
+    search_dir = config.root / SEARCH_DIR
     live = LiveReload()
-    _rebuild(config, serve_dir, reporter, live, ChangeSet(ChangeKind.CONFIG, ()), initial=True)
-    http = ThreadingHTTPServer((host, port), make_handler(serve_dir, config.base_path, live))
+    search = None
+    if config.search.enabled:
+        search = SearchRefresher(serve_dir, search_dir, config.language, config.search.timeout, reporter)
+    session = _Session(serve_dir, reporter, live, search)
+    session.rebuild(config, ChangeSet(ChangeKind.CONFIG, ()), initial=True)
+    http = ThreadingHTTPServer((host, port), make_handler(serve_dir, config.base_path, live, search_dir))
     http.daemon_threads = True
     stopping = threading.Event()
     collector = ChangeCollector()
@@ -76,7 +91,7 @@ def start(
                     reporter.diagnostics(exc.diagnostics)
                     live.publish(exc.diagnostics)
                     continue
-            _rebuild(current, serve_dir, reporter, live, changes)
+            session.rebuild(current, changes)
         observer.stop()
 
     loop = threading.Thread(target=rebuild_loop, name="archive-rebuild", daemon=True)
@@ -85,7 +100,7 @@ def start(
     serving.start()
     actual_port = http.server_address[1]
     url = f"http://{host}:{actual_port}{config.base_path}"
-    return DevServer(url, http, live, stopping, [loop, serving])
+    return DevServer(url, http, live, stopping, [loop, serving], search)
 
 
 def serve(
@@ -100,33 +115,59 @@ def serve(
         server.stop()
 
 
-def _rebuild(
-    config: SiteConfig,
-    serve_dir: Path,
-    reporter: Reporter,
-    live: LiveReload,
-    changes: ChangeSet,
-    initial: bool = False,
-) -> None:
-    """One rebuild; its outcome goes to the terminal and to every open page."""
-    if changes.kind is ChangeKind.INBOX:
-        _ingest_inbox(config, reporter)
-    try:
-        # One process: forking a pool from a process running server threads is unsafe.
-        result = build_site(config, reporter, output_dir=serve_dir, workers=None if initial else 1)
-    except GeneratorError as exc:
-        if initial:
-            raise
-        reporter.diagnostics(exc.diagnostics)
-        reporter.info("Rebuild failed: the last good site is still served.")
-        live.publish(exc.diagnostics)
-        return
-    reporter.diagnostics(result.warnings)
-    total = sum(result.timings.values())
-    names = [path.name for path in changes.paths if path.suffix]
-    what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") or "start"
-    reporter.info(f"Rebuilt ({what}): {result.pages} files in {total:.2f} s")
-    live.publish()
+class _Session:
+    """What the dev server keeps between rebuilds: parsed articles in memory, and where
+    each outcome goes (terminal, open pages, search refresher)."""
+
+    def __init__(self, serve_dir: Path, reporter: Reporter, live: LiveReload, search: SearchRefresher | None):
+        self.serve_dir = serve_dir
+        self.reporter = reporter
+        self.live = live
+        self.search = search
+        self.cache: ContentCache | None = None
+
+    def rebuild(self, config: SiteConfig, changes: ChangeSet, initial: bool = False) -> None:
+        """One rebuild; its outcome goes to the terminal and to every open page."""
+        reporter = self.reporter
+        if changes.kind is ChangeKind.INBOX:
+            _ingest_inbox(config, reporter)
+        if self.cache is None or self.cache.directory != config.cache_dir / "content":
+            self.cache = None
+        try:
+            # One process: forking a pool from a process running server threads is unsafe.
+            result = build_site(
+                config,
+                reporter,
+                output_dir=self.serve_dir,
+                workers=None if initial else 1,
+                index_search=False,
+                cache=self.cache or self._new_cache(config),
+            )
+        except GeneratorError as exc:
+            if initial:
+                raise
+            reporter.diagnostics(exc.diagnostics)
+            reporter.info("Rebuild failed: the last good site is still served.")
+            self.live.publish(exc.diagnostics)
+            return
+        reporter.diagnostics(result.warnings)
+        total = sum(result.timings.values())
+        names = [path.name for path in changes.paths if path.suffix]
+        what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") or "start"
+        reporter.info(f"Rebuilt ({what}): {result.rendered} of {result.pages} files written in {total:.2f} s")
+        pages = None  # static files and configuration can change how every page looks
+        if changes.kind in (ChangeKind.CONTENT, ChangeKind.INBOX, ChangeKind.TEMPLATES):
+            pages = tuple(config.base_path + url.lstrip("/") for url in result.changed)
+        self.live.publish(pages=pages)
+        if self.search is not None and (initial or result.rendered):
+            self.search.request()
+
+    def _new_cache(self, config: SiteConfig) -> ContentCache:
+        from generator.inputs import survey
+
+        key = survey(config).content_key
+        self.cache = ContentCache(config.cache_dir / "content", key, load_countries())
+        return self.cache
 
 
 def _ingest_inbox(config: SiteConfig, reporter: Reporter) -> None:

@@ -26,10 +26,17 @@
     overlay.replaceChildren(title, pre);
   }
 
+  // Whether the rebuild rewrote this page (null: it rewrote or restyled everything).
+  function shows(pages) {
+    if (pages === null) return true;
+    const here = window.location.pathname.replace(/index\.html$/, "");
+    return pages.includes(here);
+  }
+
   const source = new EventSource(endpoint);
   source.addEventListener("message", (event) => {
     const data = JSON.parse(event.data);
     if (data.type === "error") showErrors(data.diagnostics);
-    else if (data.type === "reload") window.location.reload();
+    else if (data.type === "reload" && (overlay || shows(data.pages))) window.location.reload();
   });
 })();

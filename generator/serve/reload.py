@@ -2,7 +2,9 @@
 
 Each finished rebuild bumps a generation number; every open page waits on it through a
 server-sent-events stream and is told either "reload" (the build succeeded) or "error"
-with the diagnostics to show in an overlay (the last good site stays served).
+with the diagnostics to show in an overlay (the last good site stays served). A reload
+names the pages the rebuild rewrote, so only those reload; None means every page (a
+stylesheet or the configuration changed).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from generator.errors import Diagnostic
 class BuildEvent:
     generation: int
     diagnostics: tuple[Diagnostic, ...]  #: empty when the build succeeded
+    pages: tuple[str, ...] | None = None  #: paths of the rewritten pages; None: all of them
 
     @property
     def ok(self) -> bool:
@@ -26,7 +29,8 @@ class BuildEvent:
     def message(self) -> str:
         """The SSE data line the browser script understands."""
         if self.ok:
-            return json.dumps({"type": "reload", "generation": self.generation})
+            pages = list(self.pages) if self.pages is not None else None
+            return json.dumps({"type": "reload", "generation": self.generation, "pages": pages})
         lines = [diagnostic.format() for diagnostic in self.diagnostics]
         return json.dumps({"type": "error", "generation": self.generation, "diagnostics": lines})
 
@@ -43,9 +47,11 @@ class LiveReload:
         with self._condition:
             return self._latest
 
-    def publish(self, diagnostics: tuple[Diagnostic, ...] = ()) -> BuildEvent:
+    def publish(
+        self, diagnostics: tuple[Diagnostic, ...] = (), pages: tuple[str, ...] | None = None
+    ) -> BuildEvent:
         with self._condition:
-            self._latest = BuildEvent(self._latest.generation + 1, diagnostics)
+            self._latest = BuildEvent(self._latest.generation + 1, diagnostics, pages)
             self._condition.notify_all()
             return self._latest
 

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from generator.publish.search import BUNDLE_DIR
 from generator.serve.reload import LiveReload
 
 PREFIX = "__archive__/"
@@ -19,9 +20,11 @@ KEEPALIVE_SECONDS = 15.0
 
 
 def make_handler(
-    directory: Path, base_path: str, live: LiveReload
+    directory: Path, base_path: str, live: LiveReload, search_dir: Path | None = None
 ) -> type[http.server.BaseHTTPRequestHandler]:
-    """A request handler class bound to one served folder and one live-reload state."""
+    """A request handler class bound to one served folder and one live-reload state.
+    With ``search_dir``, /pagefind/ is served from there: the dev server refreshes the
+    index beside the site, off the reload path."""
     reload_js = resources.files("generator.serve").joinpath("reload.js").read_bytes()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -45,7 +48,10 @@ def make_handler(
             self.do_GET()
 
         def _page(self, inner: str) -> None:
-            target = directory / inner
+            root = directory
+            if search_dir is not None and inner.startswith(f"{BUNDLE_DIR}/"):
+                root, inner = search_dir, inner[len(BUNDLE_DIR) + 1 :]
+            target = root / inner
             if target.is_dir():
                 if inner and not inner.endswith("/"):
                     self.send_response(301)
@@ -55,7 +61,7 @@ def make_handler(
                 target = target / "index.html"
             try:
                 resolved = target.resolve()
-                if not resolved.is_relative_to(directory.resolve()) or not resolved.is_file():
+                if not resolved.is_relative_to(root.resolve()) or not resolved.is_file():
                     raise FileNotFoundError
                 body = resolved.read_bytes()
             except (OSError, ValueError):

@@ -18,7 +18,7 @@ from watchdog.observers import Observer
 class ChangeCollector(FileSystemEventHandler):
     """Collects changed paths from watchdog's thread; ``wait_for_batch`` hands them over."""
 
-    def __init__(self, quiet: float = 0.15):
+    def __init__(self, quiet: float = 0.1):
         self.quiet = quiet
         self._paths: set[Path] = set()
         self._last_event = 0.0

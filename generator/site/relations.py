@@ -95,7 +95,32 @@ def build_related(
     limit: int,
 ) -> dict[str, tuple[Article, ...]]:
     """Up to ``limit`` related articles per slug: same relation first, then same country,
-    nearest in time. Deterministic: ties break on date distance, then slug."""
+    nearest in time. Deterministic: ties break on date distance, then slug.
+
+    The choice depends only on each article's slug, date, relations and countries, so a
+    process that builds again (the dev server) reuses the last choice when none of those
+    changed: editing a title or a body does not recompute it.
+    """
+    signature = hash((limit, tuple((a.slug, a.date.sort_key, a.pairs, a.countries) for a in articles)))
+    chosen = _LAST_RELATED.get(signature)
+    if chosen is None:
+        chosen = _choose_related(articles, pairs, countries, limit)
+        _LAST_RELATED.clear()
+        _LAST_RELATED[signature] = chosen
+    by_slug = {article.slug: article for article in articles}
+    return {slug: tuple(by_slug[other] for other in others) for slug, others in chosen.items()}
+
+
+#: The last related-articles choice, by the signature of what it depends on (one entry).
+_LAST_RELATED: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _choose_related(
+    articles: tuple[Article, ...],
+    pairs: tuple[PairHistory, ...],
+    countries: tuple[CountryEntry, ...],
+    limit: int,
+) -> dict[str, tuple[str, ...]]:
     window = limit
     scores: dict[str, dict[str, int]] = {article.slug: {} for article in articles}
     for groups, weight in (((h.articles for h in pairs), 3), ((c.articles for c in countries), 1)):
@@ -106,18 +131,18 @@ def build_related(
                 for other in neighbours:
                     if other.slug != article.slug:
                         mine[other.slug] = mine.get(other.slug, 0) + weight
-    by_slug = {article.slug: article for article in articles}
-    related = {}
+    ordinal = {article.slug: _ordinal(article) for article in articles}
+    chosen = {}
     for article in articles:
-        candidates = scores[article.slug]
+        here = ordinal[article.slug]
         ranked = sorted(
-            candidates,
-            key=lambda slug: (-candidates[slug], _distance(article, by_slug[slug]), slug),
+            (-score, abs(here - ordinal[slug]), slug) for slug, score in scores[article.slug].items()
         )
-        related[article.slug] = tuple(by_slug[slug] for slug in ranked[:limit])
-    return related
+        chosen[article.slug] = tuple(slug for _, _, slug in ranked[:limit])
+    return chosen
 
 
-def _distance(one: Article, other: Article) -> int:
-    a, b = one.date.sort_key, other.date.sort_key
-    return abs((a[0] * 12 + a[1]) * 31 + a[2] - ((b[0] * 12 + b[1]) * 31 + b[2]))
+def _ordinal(article: Article) -> int:
+    """A day number for date distances (unknown parts count as 0)."""
+    year, month, day = article.date.sort_key
+    return (year * 12 + month) * 31 + day

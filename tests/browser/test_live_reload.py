@@ -102,3 +102,25 @@ def test_built_files_never_contain_the_reload_script(dev: tuple[DevServer, Path]
     built = (site / SERVE_DIR / ARTICLE_URL / "index.html").read_text(encoding="utf-8")
     assert "__archive__" not in built  # ...never written to disk
     assert re.search(r"<h1[^>]*>", built)
+
+
+def test_pages_the_rebuild_did_not_rewrite_are_not_reloaded(dev: tuple[DevServer, Path], page: Page) -> None:
+    server, site = dev
+    unrelated = page.context.new_page()
+    unrelated.goto(server.url + "articles/vietnam-japon-stagiaires-techniques/")
+    unrelated.evaluate("window.__notReloaded = true")
+    page.goto(server.url + ARTICLE_URL)
+    edit(site / ARTICLE, "signent un accord sur les produits laitiers", "signent un accord laitier")
+    expect(page.locator("h1")).to_contain_text("signent un accord laitier")  # the rebuild is done
+    assert unrelated.evaluate("window.__notReloaded === true")  # another relation: left alone
+
+
+def test_search_index_is_refreshed_after_a_rebuild(dev: tuple[DevServer, Path], page: Page) -> None:
+    server, site = dev
+    assert server.search is not None
+    assert server.search.refreshed.wait(60), "the first index was never written"
+    server.search.refreshed.clear()
+    edit(site / ARTICLE, "signent un accord sur les produits laitiers", "signent un accord zythologique")
+    assert server.search.refreshed.wait(60), "the index was not refreshed after the rebuild"
+    page.goto(server.url + "recherche/?q=zythologique")
+    expect(page.locator("#search-results a").first).to_contain_text("zythologique")

@@ -57,7 +57,7 @@ def test_new_site_replaces_the_old_one_when_swapped(
     site: Path, monkeypatch: pytest.MonkeyPatch, exchange_supported: bool
 ) -> None:
     if not exchange_supported:  # systems without renameat2: rename aside, then into place
-        monkeypatch.setattr(output, "_exchange", lambda one, other: False)
+        monkeypatch.setattr(output, "exchange", lambda one, other: False)
     staged = stage(site / "build", PAGES, None)
     swap(staged, site / "build")
     assert tree(site / "build") == {
@@ -138,7 +138,7 @@ def test_old_build_is_intact_when_the_swap_fails(site: Path, monkeypatch: pytest
     def refuse(*args: object) -> None:
         raise OSError(errno.EXDEV, "Invalid cross-device link", str(site / "build"))
 
-    monkeypatch.setattr(output, "_exchange", lambda one, other: False)
+    monkeypatch.setattr(output, "exchange", lambda one, other: False)
     monkeypatch.setattr(output.os, "rename", refuse)
     with pytest.raises(PublishError) as caught:
         swap(staged, site / "build")

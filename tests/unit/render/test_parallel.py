@@ -24,6 +24,15 @@ def test_output_is_identical_when_rendered_by_several_workers(job: RenderJob) ->
     assert parallel == serial
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_only_selected_pages_are_rendered_with_the_same_bytes(job: RenderJob, workers: int) -> None:
+    everything = {page.url: page for page in render_pages(job, workers=1)}
+    selected = list(range(0, len(job.specs), 3))
+    some = list(render_pages(job, workers=workers, chunk=4, selected=selected))
+    assert [page.url for page in some] == [job.specs[index].url for index in selected]
+    assert some == [everything[page.url] for page in some]
+
+
 def test_template_error_reaches_the_parent_whole_when_raised_in_a_worker(job: RenderJob) -> None:
     environment = job.environment.overlay()
     environment.filters["number"] = lambda value: 1 // 0  # every page with a count fails

@@ -15,7 +15,7 @@ def test_waiter_gets_the_next_build_when_one_is_published() -> None:
     live.publish()
     waiter.join(5)
     assert seen and seen[0] is not None and seen[0].generation == 1 and seen[0].ok
-    assert json.loads(seen[0].message()) == {"type": "reload", "generation": 1}
+    assert json.loads(seen[0].message()) == {"type": "reload", "generation": 1, "pages": None}
 
 
 def test_wait_times_out_with_nothing_when_no_build_finishes() -> None:
@@ -30,3 +30,9 @@ def test_failed_build_carries_its_diagnostics_when_published() -> None:
         "content/a.md:3: error [front-matter.date]: '2017-02-30' is not a date"
     ]
     assert live.wait_after(0, timeout=0) == event
+
+
+def test_reload_names_the_pages_a_rebuild_rewrote() -> None:
+    live = LiveReload()
+    event = live.publish(pages=("/articles/a/", "/"))
+    assert json.loads(event.message()) == {"type": "reload", "generation": 1, "pages": ["/articles/a/", "/"]}

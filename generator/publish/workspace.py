@@ -1,0 +1,182 @@
+"""Double-buffered output: the previous site is kept beside ``build/`` and updated in place.
+
+A full staging directory costs a write of every page and, after the swap, a removal of
+every old one (seconds at 10,000 articles). Instead the site swapped out by the last
+build is kept as ``.build.previous`` with a manifest of what it holds (each page's
+fingerprint, each static file's stamp, the search index's inputs). The next build
+brings that folder up to date — writing only the pages whose fingerprint differs,
+deleting the pages no longer planned — and exchanges it with ``build/`` atomically. So
+``build/`` is never written in place, and each build writes what changed since the
+build before last.
+
+Manifests live in the cache folder, keyed by the folder's inode (which a rename keeps
+and an exchange swaps with the contents). A folder is forgotten *before* it is touched:
+a build killed half way leaves a folder with no manifest, which the next build removes
+instead of trusting. A folder with no manifest is never updated, only replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.inputs import FileStamp
+from generator.publish.output import discard, new_staging_dir
+
+PREVIOUS_SUFFIX = ".previous"
+_FORMAT = 1
+
+
+@dataclass(slots=True)
+class Manifest:
+    """What an output folder holds, as the build that wrote it knew it."""
+
+    pages: dict[str, str | None] = field(default_factory=dict)  #: URL -> fingerprint (None: unknown)
+    static: dict[str, tuple] = field(default_factory=dict)  #: path in static/ -> source stamp
+    search: str | None = None  #: inputs of its search index; None when it has none
+    inputs: str | None = None  #: digest of every input of the build, for the no-op check
+    articles: int = 0  #: how many articles the site has
+    warnings: tuple[tuple, ...] = ()  #: the build's warnings (Diagnostic rows), replayed when nothing changed
+
+    def to_data(self) -> tuple:
+        return (self.pages, self.static, self.search, self.inputs, self.articles, self.warnings)
+
+    @classmethod
+    def from_data(cls, data: tuple) -> Manifest:
+        pages, static, search, inputs, articles, warnings = data
+        return cls(dict(pages), dict(static), search, inputs, articles, tuple(warnings))
+
+
+class OutputState:
+    """The manifests of one output folder and its previous copy, persisted in the cache."""
+
+    def __init__(self, cache_dir: Path | None, output_dir: Path):
+        self.output_dir = output_dir
+        self.previous_dir = output_dir.with_name(f".{output_dir.name}{PREVIOUS_SUFFIX}")
+        key = hashlib.blake2b(str(output_dir.resolve()).encode(), digest_size=8).hexdigest()
+        self.path = cache_dir / "outputs" / f"{key}.marshal" if cache_dir else None
+        self._manifests: dict[str, tuple] = {}
+        if self.path is not None:
+            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+                version, manifests = marshal.loads(self.path.read_bytes())
+                if version == _FORMAT and isinstance(manifests, dict):
+                    self._manifests = manifests
+
+    def manifest_of(self, directory: Path) -> Manifest | None:
+        identity = _identity(directory)
+        data = self._manifests.get(identity) if identity else None
+        return Manifest.from_data(data) if data is not None else None
+
+    def forget(self, directory: Path) -> None:
+        """Drop a folder's manifest and persist that, before the folder is modified."""
+        identity = _identity(directory)
+        if identity and self._manifests.pop(identity, None) is not None:
+            self.save()
+
+    def record(self, entries: list[tuple[Path, Manifest | None]]) -> None:
+        """Keep exactly these folders' manifests (stale identities are dropped)."""
+        self._manifests = {}
+        for directory, manifest in entries:
+            identity = _identity(directory)
+            if identity and manifest is not None:
+                self._manifests[identity] = manifest.to_data()
+        self.save()
+
+    def save(self) -> None:
+        """Best effort: a lost manifest costs a full build, never a wrong one."""
+        if self.path is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps((_FORMAT, self._manifests)))
+            os.replace(temporary, self.path)
+
+
+@dataclass(slots=True)
+class Workspace:
+    """The folder this build writes into, and what it already holds."""
+
+    directory: Path
+    holds: Manifest  #: empty for a fresh folder
+    reused: bool  #: True when it is the previous site being brought up to date
+
+
+def open_workspace(state: OutputState, incremental: bool) -> Workspace:
+    """Where this build writes, cheapest first: the previous site if it can be trusted;
+    else a copy of the current site made of hard links (when it can be trusted); else a
+    new empty staging folder. Files in a reused folder are replaced, never rewritten in
+    place, since a hard link shares its bytes with the published site."""
+    previous = state.previous_dir
+    holds = state.manifest_of(previous) if incremental and previous.is_dir() else None
+    if holds is not None:
+        state.forget(previous)
+        return Workspace(previous, holds, reused=True)
+    directory = new_staging_dir(state.output_dir)
+    current = state.manifest_of(state.output_dir) if incremental else None
+    if current is not None:
+        try:
+            link_tree(state.output_dir, directory)
+        except OSError:  # another file system, or no hard links: start from nothing
+            discard(directory)
+            directory = new_staging_dir(state.output_dir)
+        else:
+            return Workspace(directory, current, reused=True)
+    return Workspace(directory, Manifest(), reused=False)
+
+
+def link_tree(source: Path, destination: Path) -> None:
+    """Recreate ``source``'s folders under ``destination`` and hard-link its files."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for folder, subfolders, files in os.walk(source):
+        relative = os.path.relpath(folder, source)
+        target = destination if relative == "." else destination / relative
+        for name in subfolders:
+            (target / name).mkdir()
+        for name in files:
+            os.link(os.path.join(folder, name), target / name)
+
+
+def remove_pages(directory: Path, paths: list[str]) -> None:
+    """Delete pages no longer planned, and the folders they leave empty."""
+    for relative in paths:
+        target = directory / relative
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        parent = target.parent
+        while parent != directory:
+            try:
+                parent.rmdir()
+            except OSError:  # not empty, or gone
+                break
+            parent = parent.parent
+
+
+def sync_static(directory: Path, stamps: tuple[FileStamp, ...], holds: dict[str, tuple]) -> dict[str, tuple]:
+    """Make ``directory/static`` a copy of the static folder, copying only changed files."""
+    target = directory / "static"
+    wanted = {stamp.relative: stamp for stamp in stamps}
+    remove_pages(target, [relative for relative in holds if relative not in wanted])
+    copied: dict[str, tuple] = {}
+    for relative, stamp in wanted.items():
+        if holds.get(relative) != stamp.signature:
+            destination = target / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            temporary = destination.with_name(f".{destination.name}.tmp")
+            shutil.copyfile(stamp.path, temporary)
+            os.replace(temporary, destination)
+        copied[relative] = stamp.signature
+    return copied
+
+
+def _identity(directory: Path) -> str | None:
+    try:
+        stat = directory.stat()
+    except OSError:
+        return None
+    return f"{stat.st_dev}:{stat.st_ino}"

@@ -1,0 +1,225 @@
+"""Page fingerprints: a hash of everything a page's bytes depend on, without rendering it.
+
+Incremental builds render a page only when its fingerprint changed. A fingerprint covers
+the build-wide inputs (generator code, library versions, site.yaml), the page's template
+with everything it extends, includes or imports, and the part of the model its context
+reads: its own article, the articles it lists (by content hash), and the summary figures
+it shows (counts, first and latest dates). This module therefore mirrors
+``views.py``: when a context starts reading something new, its kind's inputs here must say
+so. The cache tests render every page both ways after each kind of edit and check that no
+page changed without its fingerprint changing. A page kind not described here gets no
+fingerprint and is rendered on every build: new page families are correct before they
+are fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
+from itertools import islice
+
+import jinja2
+import jinja2.meta
+
+from generator.config import SiteConfig
+from generator.content.model import Article
+from generator.inputs import generator_digest
+from generator.site.model import SiteModel
+from generator.site.plan import PageSpec
+from generator.site.relations import CountryEntry, PairHistory
+from generator.site.timeline import MonthGroup, YearGroup
+
+
+def template_digests(environment: jinja2.Environment) -> dict[str, str]:
+    """Each template's digest, folding in every template it references, transitively.
+    A reference Jinja cannot resolve statically (a computed name) makes the template
+    depend on all of them."""
+    loader = environment.loader
+    assert loader is not None
+    names = sorted(loader.list_templates())
+    sources: dict[str, str] = {}
+    references: dict[str, set[str]] = {}
+    for name in names:
+        source = loader.get_source(environment, name)[0]
+        sources[name] = source
+        found = set(jinja2.meta.find_referenced_templates(environment.parse(source)))
+        references[name] = set(names) if None in found else {str(other) for other in found}
+    digests = {}
+    for name in names:
+        closure, pending = set(), [name]
+        while pending:
+            current = pending.pop()
+            if current not in closure and current in sources:
+                closure.add(current)
+                pending.extend(references[current])
+        hasher = hashlib.blake2b(digest_size=16)
+        for member in sorted(closure):
+            hasher.update(member.encode() + b"\0" + sources[member].encode() + b"\0")
+        digests[name] = hasher.hexdigest()
+    return digests
+
+
+class Fingerprinter:
+    """Fingerprints of one build's pages. ``of(spec)`` is None for kinds it does not know."""
+
+    def __init__(
+        self,
+        config: SiteConfig,
+        model: SiteModel,
+        specs: tuple[PageSpec, ...],
+        article_digests: Mapping[str, str],
+        templates: Mapping[str, str],
+    ):
+        self.config = config
+        self.model = model
+        self.specs = specs
+        self.article_digests = article_digests
+        self.templates = templates
+        self._base = hashlib.blake2b(f"{generator_digest()}|{config!r}".encode(), digest_size=16)
+        self._pair_digests: dict[str, str] = {}
+        self._kinds: dict[str, Callable[[PageSpec], Iterable[object]]] = {
+            "home": self._home,
+            "article": self._article,
+            "timeline": lambda spec: (self._years, len(self.model.timeline.undated)),
+            "year": lambda spec: (self._year(spec.subject),),  # type: ignore[arg-type]
+            "month": self._month,
+            "undated": lambda spec: (len(self.model.timeline.undated),),
+            "pairs": lambda spec: (self._pair_rows,),
+            "pair": lambda spec: (self._pair_row(spec.subject),),  # type: ignore[arg-type]
+            "pair-atom": self._pair_feed,
+            "countries": lambda spec: (self._country_rows,),
+            "country": lambda spec: (self._country_row(spec.subject),),  # type: ignore[arg-type]
+            "review": lambda spec: (self._flagged,),
+            "atom": lambda spec: (self._feed(self.model.articles), self._archive_updated),
+            "sitemap": lambda spec: (self._sitemap,),
+            "search": lambda spec: (),
+            "robots": lambda spec: (),
+            "not-found": lambda spec: (),
+        }
+
+    def all(self) -> tuple[str | None, ...]:
+        return tuple(self.of(spec) for spec in self.specs)
+
+    def of(self, spec: PageSpec) -> str | None:
+        inputs = self._kinds.get(spec.kind)
+        if inputs is None:
+            return None
+        page = spec.page
+        listed = page and (page.number, page.total, page.count, page.first_url, self._articles(page.items))
+        parts = [
+            spec.kind,
+            spec.url,
+            self.templates.get(spec.template, "?"),
+            spec.in_sitemap,
+            listed,
+            *inputs(spec),
+        ]
+        hasher = self._base.copy()
+        hasher.update(repr(parts).encode())
+        return hasher.hexdigest()
+
+    # -- what contexts read -------------------------------------------------------------
+
+    @cached_property
+    def _tokens(self) -> dict[str, str]:
+        """Each article as pages see it: its bytes, and the path they were read from."""
+        digests = self.article_digests
+        return {a.slug: f"{a.source_path}:{digests.get(a.slug, '?')}" for a in self.model.articles}
+
+    def _token(self, article: Article) -> str:
+        return self._tokens[article.slug]
+
+    def _articles(self, articles: Iterable[Article]) -> str:
+        tokens = self._tokens
+        return ",".join([tokens[article.slug] for article in articles])
+
+    def _article(self, spec: PageSpec) -> Iterable[object]:
+        article: Article = spec.subject  # type: ignore[assignment]
+        with_page = self._country_codes
+        return (
+            self._token(article),
+            self._articles(self.model.related.get(article.slug, ())),
+            tuple(p.country.code in with_page for p in article.people if p.country),
+        )
+
+    def _home(self, spec: PageSpec) -> Iterable[object]:
+        model = self.model
+        return (
+            self._articles(model.articles[: self.config.lists.home_latest]),
+            self._pair_rows,
+            self._years,
+            len(model.timeline.undated),
+            len(model.flagged),
+            (len(model.articles), len(model.pairs), len(model.countries)),
+        )
+
+    def _month(self, spec: PageSpec) -> Iterable[object]:
+        month: MonthGroup = spec.subject  # type: ignore[assignment]
+        return (month.year, month.month, len(month.articles))
+
+    def _pair_feed(self, spec: PageSpec) -> Iterable[object]:
+        history: PairHistory = spec.subject  # type: ignore[assignment]
+        return (self._pair_row(history), self._feed(history.articles), self._archive_updated)
+
+    def _feed(self, articles: Iterable[Article]) -> object:
+        dated = (article for article in articles if article.date.known)
+        return self._articles(islice(dated, self.config.feeds.entries))
+
+    @staticmethod
+    def _year(year: YearGroup) -> object:
+        return (year.year, year.count, tuple((month.month, len(month.articles)) for month in year.months))
+
+    def _pair_row(self, history: PairHistory) -> str:
+        """A relation's line in tables (name, count, first and latest dates, years):
+        hashed once per build, as every country page and the home page repeat it."""
+        slug = history.pair.slug
+        if slug not in self._pair_digests:
+            years = tuple((item.year, item.count) for item in history.years)
+            row = (slug, history.pair.name, history.count, history.first.iso, history.latest.iso, years)
+            self._pair_digests[slug] = _digest(row)
+        return self._pair_digests[slug]
+
+    def _country_row(self, entry: CountryEntry) -> object:
+        rows = tuple(self._pair_row(history) for history in entry.pairs)
+        return (entry.country.code, entry.country.name, entry.count, rows)
+
+    # -- build-wide summaries, computed once ----------------------------------------------
+
+    @cached_property
+    def _years(self) -> object:
+        return tuple(self._year(year) for year in self.model.timeline.years)
+
+    @cached_property
+    def _pair_rows(self) -> object:
+        return tuple(self._pair_row(history) for history in self.model.pairs)
+
+    @cached_property
+    def _country_rows(self) -> object:
+        return tuple((entry.country.code, entry.country.name, entry.count) for entry in self.model.countries)
+
+    @cached_property
+    def _flagged(self) -> int:
+        return len(self.model.flagged)
+
+    @cached_property
+    def _country_codes(self) -> frozenset[str]:
+        return frozenset(entry.country.code for entry in self.model.countries)
+
+    @cached_property
+    def _archive_updated(self) -> str | None:
+        newest = next((article for article in self.model.articles if article.date.known), None)
+        return newest.date.iso if newest else None
+
+    @cached_property
+    def _sitemap(self) -> str:
+        hasher = hashlib.blake2b(digest_size=16)
+        for spec in self.specs:
+            if spec.in_sitemap:
+                lastmod = spec.subject.date.iso if spec.kind == "article" else None  # type: ignore[union-attr]
+                hasher.update(f"{spec.url}\0{lastmod}\n".encode())
+        return hasher.hexdigest()
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()

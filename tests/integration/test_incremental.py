@@ -1,0 +1,257 @@
+"""The build cache is correct: an incremental build is byte-identical to a clean one, and
+it rewrites only what an edit affects.
+
+Each test works on a private copy of the basic site (content, templates and static files),
+builds it, changes one kind of input, builds again incrementally and compares the result
+with a clean build (``incremental=False``, its own cache) of the same inputs. Search is
+off here except where the index itself is under test (Pagefind's output is not
+deterministic, so trees are compared without it).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildResult, build_site
+from generator.config import SiteConfig, load_config
+from generator.report import BufferReporter
+from tests.conftest import BASIC_SITE, REPO_ROOT
+from tests.tools.treediff import diff_trees
+
+from ..unit.factories import tree
+
+ARTICLE = "content/2022/vietnam-japon-port-maritime.md"
+ARTICLE_URL = "/articles/vietnam-japon-port-maritime/"
+
+
+class Site:
+    """A writable copy of the basic site with its own templates and static folder."""
+
+    def __init__(self, root: Path, search: bool = False):
+        self.root = root
+        shutil.copytree(BASIC_SITE / "content", root / "content")
+        shutil.copytree(REPO_ROOT / "templates", root / "templates")
+        shutil.copytree(REPO_ROOT / "static", root / "static")
+        config = (BASIC_SITE / "site.yaml").read_text(encoding="utf-8")
+        config = config.replace("../../../templates", "templates").replace("../../../static", "static")
+        if not search:
+            config += "search:\n  enabled: false\n"
+        (root / "site.yaml").write_text(config, encoding="utf-8")
+
+    @property
+    def config(self) -> SiteConfig:
+        return load_config(self.root / "site.yaml")
+
+    def build(self) -> BuildResult:
+        return build_site(self.config, BufferReporter(), workers=1)
+
+    def clean_build(self, output: Path) -> Path:
+        """The same inputs built from nothing: no cache, no previous site."""
+        config = self.config
+        config = replace(config, paths=replace(config.paths, cache=str(output.parent / "cache")))
+        build_site(config, BufferReporter(), output_dir=output, workers=1, incremental=False)
+        return output
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    @property
+    def output(self) -> Path:
+        return self.root / "build"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    built = Site(tmp_path / "site")
+    built.build()
+    return built
+
+
+def assert_same_as_clean_build(site: Site, tmp_path: Path, name: str = "clean") -> None:
+    clean = site.clean_build(tmp_path / name / "build")
+    changes = diff_trees(clean, site.output, "clean build", "incremental build")
+    assert not changes, changes.report("clean build", "incremental build")
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def url_of(path: str) -> str:
+    return "/" + path.removesuffix("index.html")
+
+
+def test_nothing_is_done_when_nothing_changed(site: Site) -> None:
+    before = tree(site.output)
+    result = site.build()
+    assert result.up_to_date
+    assert result.rendered == 0
+    assert tree(site.output) == before
+
+
+def test_warnings_are_reported_again_when_nothing_changed(tmp_path: Path) -> None:
+    site = Site(tmp_path / "site")
+    site.edit(ARTICLE, "---\n", "---\nraw: sources/manquant.txt\n")
+    first = site.build()
+    again = site.build()
+    assert again.up_to_date
+    assert [d.code for d in again.warnings] == [d.code for d in first.warnings] == ["content.raw-missing"]
+
+
+def test_article_edit_rewrites_only_the_pages_that_show_it(site: Site, tmp_path: Path) -> None:
+    before = tree(site.output)
+    site.edit(ARTICLE, 'title: "', 'title: "Nouveau titre : ')
+    result = site.build()
+    after = tree(site.output)
+    changed = changed_files(before, after)
+    # every page whose bytes changed was rendered; nothing was rendered by accident
+    assert {url_of(path) for path in changed} <= set(result.changed)
+    assert ARTICLE_URL in result.changed
+    assert "articles/vietnam-japon-port-maritime/index.html" in changed
+    unrelated = "/articles/vietnam-bielorussie-forum-economique/"  # 2015, another relation
+    assert unrelated not in result.changed
+    assert result.rendered < result.pages / 2
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_body_edit_rewrites_the_article_and_the_lists_that_show_it(site: Site, tmp_path: Path) -> None:
+    site.edit(ARTICLE, "\n\n", "\n\nUn paragraphe ajouté au début du texte.\n\n")
+    result = site.build()
+    assert ARTICLE_URL in result.changed
+    assert "/articles/vietnam-bielorussie-forum-economique/" not in result.changed
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_new_article_appears_everywhere_it_belongs(site: Site, tmp_path: Path) -> None:
+    text = (site.root / ARTICLE).read_text(encoding="utf-8")
+    text = re.sub(r'title: "[^"]*"', 'title: "Un second port pour le Japon"', text)
+    (site.root / "content/2022/vietnam-japon-second-port.md").write_text(text, encoding="utf-8")
+    result = site.build()
+    assert "/articles/vietnam-japon-second-port/" in result.changed
+    assert (site.output / "articles/vietnam-japon-second-port/index.html").is_file()
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_deleted_article_leaves_no_page_behind(site: Site, tmp_path: Path) -> None:
+    (site.root / ARTICLE).unlink()
+    result = site.build()
+    assert result.removed >= 1
+    assert not (site.output / "articles/vietnam-japon-port-maritime").exists()
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_moved_article_is_rebuilt_with_its_new_source_path(site: Site, tmp_path: Path) -> None:
+    (site.root / "content/ailleurs").mkdir()
+    (site.root / ARTICLE).rename(site.root / "content/ailleurs/vietnam-japon-port-maritime.md")
+    site.build()
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_article_template_edit_rewrites_article_pages_only(site: Site, tmp_path: Path) -> None:
+    site.edit("templates/article.html", "</article>", "</article><!-- modèle modifié -->")
+    result = site.build()
+    kinds = {"article" if url.startswith("/articles/") else "other" for url in result.changed}
+    assert kinds == {"article"}
+    assert len(result.changed) == result.articles
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_base_template_edit_rewrites_every_html_page(site: Site, tmp_path: Path) -> None:
+    site.edit("templates/base.html", "</body>", "<!-- pied modifié --></body>")
+    result = site.build()
+    html = {url for url in result.changed if not url.endswith((".xml", ".txt"))}
+    assert "/" in html and ARTICLE_URL in html and "/relations/" in html
+    assert "/atom.xml" not in result.changed  # the feed does not extend base.html
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_static_file_edit_is_copied_without_rendering_pages(site: Site, tmp_path: Path) -> None:
+    (site.root / "static/style.css").write_text("body { color: black; }\n", encoding="utf-8")
+    (site.root / "static/extra.txt").write_text("nouveau fichier\n", encoding="utf-8")
+    result = site.build()
+    assert result.rendered == 0
+    assert (site.output / "static/style.css").read_text(encoding="utf-8") == "body { color: black; }\n"
+    assert (site.output / "static/extra.txt").is_file()
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "static/extra.txt").unlink()
+    site.build()
+    assert not (site.output / "static/extra.txt").exists()
+    assert_same_as_clean_build(site, tmp_path, "clean-after-removal")
+
+
+def test_config_change_rewrites_every_page(site: Site, tmp_path: Path) -> None:
+    site.edit("site.yaml", 'title: "', 'title: "Nouveau nom : ')
+    result = site.build()
+    assert result.rendered == result.pages
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_generator_change_rewrites_every_page(site: Site, tmp_path: Path, monkeypatch) -> None:
+    import generator.inputs
+    import generator.render.fingerprint
+
+    monkeypatch.setattr(generator.render.fingerprint, "generator_digest", lambda: "une autre version")
+    monkeypatch.setattr(generator.inputs, "generator_digest", lambda: "une autre version")
+    result = site.build()
+    assert result.rendered == result.pages
+
+
+def test_previous_site_is_rebuilt_from_scratch_when_its_manifest_is_lost(site: Site, tmp_path: Path) -> None:
+    site.edit(ARTICLE, 'title: "', 'title: "Un : ')
+    site.build()  # now build/ and .build.previous both exist, both with manifests
+    shutil.rmtree(site.root / ".cache/build/outputs")
+    site.edit(ARTICLE, 'title: "Un : ', 'title: "Deux : ')
+    result = site.build()
+    assert result.rendered == result.pages
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_random_edits_always_give_the_clean_build(tmp_path: Path) -> None:
+    """A seeded walk of edits of every kind; after each, incremental == clean."""
+    site = Site(tmp_path / "site")
+    site.build()
+    rng = random.Random(20261123)
+    for step in range(12):
+        articles = sorted((site.root / "content").rglob("*.md"))
+        target = rng.choice(articles)
+        text = target.read_text(encoding="utf-8")
+        action = rng.choice(["title", "date", "countries", "body", "copy", "delete", "template"])
+        if action == "title":
+            text = re.sub(r'title: "', f'title: "Étape {step} : ', text, count=1)
+        elif action == "date":
+            text = re.sub(r"date: \S+", f"date: 20{10 + step:02d}-0{1 + step % 9}", text, count=1)
+        elif action == "countries":
+            text = re.sub(r"countries: \[([^\]]*)\]", r"countries: [\1, LA]", text, count=1)
+        elif action == "body":
+            text += f"\nUn paragraphe de plus, étape {step}.\n"
+        elif action == "copy":
+            (target.parent / f"copie-{step}.md").write_text(text, encoding="utf-8")
+        elif action == "delete" and len(articles) > 3:
+            target.unlink()
+        elif action == "template":
+            site.edit("templates/partials/card.html", "\n", f"\n{{# étape {step} #}}\n")
+        if action in {"title", "date", "countries", "body"}:
+            target.write_text(text, encoding="utf-8")
+        site.build()
+        assert_same_as_clean_build(site, tmp_path, f"clean-{step}")
+
+
+def test_search_index_is_rebuilt_only_when_an_article_page_changes(tmp_path: Path) -> None:
+    site = Site(tmp_path / "site", search=True)
+    assert site.build().search is not None
+    (site.root / "static/style.css").write_text("body { margin: 0; }\n", encoding="utf-8")
+    assert site.build().search is None  # static edit: index kept as it was
+    assert (site.output / "pagefind/pagefind.js").is_file()
+    site.edit(ARTICLE, 'title: "', 'title: "Indexé : ')
+    reindexed = site.build()
+    assert reindexed.search is not None and reindexed.search.pages == reindexed.articles
+    assert (site.output / "pagefind/pagefind.js").is_file()

@@ -1,0 +1,108 @@
+"""Dependency tracking: which pages an article or a template touches.
+
+Fingerprints are compared before and after changing one input; the pages whose
+fingerprint moved are the pages an incremental build renders again.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import CheckedSite, check_site
+from generator.config import load_config
+from generator.render.fingerprint import Fingerprinter, template_digests
+from generator.render.templates import make_environment
+from generator.report import BufferReporter
+from tests.conftest import BASIC_SITE, REPO_ROOT
+
+SLUG = "vietnam-japon-port-maritime"
+
+
+@pytest.fixture(scope="module")
+def checked() -> CheckedSite:
+    return check_site(load_config(BASIC_SITE / "site.yaml"), BufferReporter())
+
+
+def fingerprints(checked: CheckedSite, digests: dict[str, str]) -> dict[str, str | None]:
+    config = load_config(BASIC_SITE / "site.yaml")
+    templates = template_digests(checked.environment)
+    printer = Fingerprinter(config, checked.model, checked.specs, digests, templates)
+    return {spec.url: printer.of(spec) for spec in checked.specs}
+
+
+def touched_by_article(checked: CheckedSite, slug: str) -> set[str]:
+    before = fingerprints(checked, dict(checked.digests))
+    after = fingerprints(checked, {**checked.digests, slug: "modifié"})
+    return {url for url in before if before[url] != after[url]}
+
+
+def expected_pages(checked: CheckedSite, slug: str) -> set[str]:
+    """Derived from the model, independently of the fingerprint code."""
+    model = checked.model
+    article = next(a for a in model.articles if a.slug == slug)
+    pages = {f"/articles/{slug}/"}
+    pages |= {f"/articles/{other}/" for other, related in model.related.items() if article in related}
+    for spec in checked.specs:
+        if spec.page is not None and article in spec.page.items:
+            pages.add(spec.url)
+    if article in model.articles[:5]:  # home_latest in the fixture's site.yaml
+        pages.add("/")
+    entries = 10  # feeds.entries in the fixture's site.yaml
+    if article in [a for a in model.articles if a.date.known][:entries]:
+        pages.add("/atom.xml")
+    for history in model.pairs:
+        if article in [a for a in history.articles if a.date.known][:entries]:
+            pages.add(f"/relations/{history.pair.slug}/atom.xml")
+    return pages
+
+
+@pytest.mark.parametrize(
+    "slug", [SLUG, "vietnam-bielorussie-forum-economique", "sommet-mekong-cooperation-fluviale"]
+)
+def test_article_touches_its_page_its_lists_feeds_and_related_pages(checked: CheckedSite, slug: str) -> None:
+    assert touched_by_article(checked, slug) == expected_pages(checked, slug)
+
+
+def test_unknown_page_kind_has_no_fingerprint(checked: CheckedSite) -> None:
+    from dataclasses import replace
+
+    config = load_config(BASIC_SITE / "site.yaml")
+    printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, {})
+    assert printer.of(replace(checked.specs[0], kind="nouvelle-famille")) is None
+
+
+def copy_templates(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(REPO_ROOT / "templates", tmp_path / "templates"))
+
+
+def test_template_touches_every_template_that_includes_or_extends_it(tmp_path: Path) -> None:
+    folder = copy_templates(tmp_path)
+    before = template_digests(make_environment(folder))
+    card = folder / "partials/card.html"
+    card.write_text(card.read_text(encoding="utf-8") + "{# modifié #}", encoding="utf-8")
+    after = template_digests(make_environment(folder))
+    changed = {name for name in before if before[name] != after[name]}
+    users = {
+        name
+        for name in before
+        if "card" in (folder / name).read_text(encoding="utf-8") or name.startswith("partials/card")
+    }
+    assert changed == users
+    assert "partials/card.html" in changed and "article.html" in changed
+    assert "atom.xml" not in changed and "sitemap.xml" not in changed
+
+
+def test_base_template_touches_every_html_template(tmp_path: Path) -> None:
+    folder = copy_templates(tmp_path)
+    before = template_digests(make_environment(folder))
+    base = folder / "base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "{# modifié #}", encoding="utf-8")
+    after = template_digests(make_environment(folder))
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {
+        name for name in before if "base.html" in (folder / name).read_text(encoding="utf-8")
+    } | {"base.html"}
+    assert {"home.html", "article.html", "pair.html"} <= changed
