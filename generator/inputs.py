@@ -85,7 +85,7 @@ def generator_digest() -> str:
         except importlib.metadata.PackageNotFoundError:
             hasher.update(f"{name}=?\n".encode())
     for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".yaml", ".js"} and "__pycache__" not in path.parts:
+        if path.suffix in {".py", ".yaml", ".json", ".js"} and "__pycache__" not in path.parts:
             hasher.update(path.relative_to(package).as_posix().encode() + b"\0")
             hasher.update(path.read_bytes())
     return hasher.hexdigest()

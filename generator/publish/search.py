@@ -45,7 +45,7 @@ def index_site(
     """Index ``site_dir`` and write the bundle into ``bundle`` (default ``site_dir/pagefind``;
     the dev server keeps its index beside the site it serves)."""
     bundle = bundle or site_dir / BUNDLE_DIR
-    command = [str(_executable(bundle)), "--site", str(site_dir), "--output-path", str(bundle)]
+    command = [str(_executable(bundle)), "--site", str(site_dir), "--output-path", str(bundle.absolute())]
     command += ["--force-language", language, "--silent"]
     try:
         finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)

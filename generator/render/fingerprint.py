@@ -25,7 +25,10 @@ import jinja2.meta
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import generator_digest
+from generator.render.figures import is_visit
 from generator.site.model import SiteModel
+from generator.site.news import news_articles
+from generator.site.people import PersonEntry
 from generator.site.plan import PageSpec
 from generator.site.relations import CountryEntry, PairHistory
 from generator.site.timeline import MonthGroup, YearGroup
@@ -86,7 +89,7 @@ class Fingerprinter:
             "month": self._month,
             "undated": lambda spec: (len(self.model.timeline.undated),),
             "pairs": lambda spec: (self._pair_rows,),
-            "pair": lambda spec: (self._pair_row(spec.subject),),  # type: ignore[arg-type]
+            "pair": lambda spec: (self._pair_row(spec.subject), self._visits(spec.subject)),  # type: ignore[arg-type]
             "pair-atom": self._pair_feed,
             "countries": lambda spec: (self._country_rows,),
             "country": lambda spec: (self._country_row(spec.subject),),  # type: ignore[arg-type]
@@ -96,6 +99,17 @@ class Fingerprinter:
             "search": lambda spec: (),
             "robots": lambda spec: (),
             "not-found": lambda spec: (),
+            "people": lambda spec: (len(self.model.people.entries),),
+            "person": lambda spec: (self._person_row(spec.subject), spec.subject.spellings),  # type: ignore[union-attr]
+            "news-sitemap": lambda spec: (self._articles(news_articles(self.model.articles)),),
+            "articles-json": lambda spec: (self._all_articles, self._people_rows),
+            "articles-csv": lambda spec: (self._all_articles, self._people_rows),
+            "articles-schema": lambda spec: (),
+            "relation-json": lambda spec: (
+                self._pair_row(spec.subject),  # type: ignore[arg-type]
+                self._articles(spec.subject.articles),  # type: ignore[union-attr]
+                self._people_rows,
+            ),
         }
 
     def all(self) -> tuple[str | None, ...]:
@@ -106,7 +120,7 @@ class Fingerprinter:
         if inputs is None:
             return None
         page = spec.page
-        listed = page and (page.number, page.total, page.count, page.first_url, self._articles(page.items))
+        listed = page and (page.number, page.total, page.count, page.first_url, self._items(page.items))
         parts = [
             spec.kind,
             spec.url,
@@ -130,6 +144,12 @@ class Fingerprinter:
     def _token(self, article: Article) -> str:
         return self._tokens[article.slug]
 
+    def _items(self, items: tuple) -> str:
+        """A page of a list: articles, or people on the people index."""
+        if items and isinstance(items[0], PersonEntry):
+            return _digest(tuple(self._person_row(entry) for entry in items))
+        return self._articles(items)
+
     def _articles(self, articles: Iterable[Article]) -> str:
         tokens = self._tokens
         return ",".join([tokens[article.slug] for article in articles])
@@ -137,10 +157,12 @@ class Fingerprinter:
     def _article(self, spec: PageSpec) -> Iterable[object]:
         article: Article = spec.subject  # type: ignore[assignment]
         with_page = self._country_codes
+        people = self.model.people
         return (
             self._token(article),
             self._articles(self.model.related.get(article.slug, ())),
             tuple(p.country.code in with_page for p in article.people if p.country),
+            tuple((entry.name, entry.slug) for entry in map(people.entry_of, article.people)),
         )
 
     def _home(self, spec: PageSpec) -> Iterable[object]:
@@ -180,6 +202,20 @@ class Fingerprinter:
             self._pair_digests[slug] = _digest(row)
         return self._pair_digests[slug]
 
+    @staticmethod
+    def _visits(history: PairHistory) -> object:
+        """The relation's chart and table count visits per year (figures.py)."""
+        return tuple(
+            (article.date.year, article.slug)
+            for article in history.articles
+            if any(is_visit(tag) for tag in article.tags)
+        )
+
+    def _person_row(self, entry: PersonEntry) -> object:
+        with_page = self._country_codes
+        countries = tuple((c.code, c.code in with_page) for c in entry.countries)
+        return (entry.name, entry.slug, entry.roles, countries, entry.count)
+
     def _country_row(self, entry: CountryEntry) -> object:
         rows = tuple(self._pair_row(history) for history in entry.pairs)
         return (entry.country.code, entry.country.name, entry.count, rows)
@@ -197,6 +233,14 @@ class Fingerprinter:
     @cached_property
     def _country_rows(self) -> object:
         return tuple((entry.country.code, entry.country.name, entry.count) for entry in self.model.countries)
+
+    @cached_property
+    def _all_articles(self) -> str:
+        return _digest(self._articles(self.model.articles))
+
+    @cached_property
+    def _people_rows(self) -> str:
+        return _digest(tuple((self._person_row(e), e.spellings) for e in self.model.people.entries))
 
     @cached_property
     def _flagged(self) -> int:

@@ -6,6 +6,7 @@ fingerprint moved are the pages an incremental build renders again.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from generator.config import load_config
 from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.templates import make_environment
 from generator.report import BufferReporter
+from generator.site.news import news_articles
 from tests.conftest import BASIC_SITE, REPO_ROOT
 
 SLUG = "vietnam-japon-port-maritime"
@@ -50,6 +52,10 @@ def expected_pages(checked: CheckedSite, slug: str) -> set[str]:
             pages.add(spec.url)
     if article in model.articles[:5]:  # home_latest in the fixture's site.yaml
         pages.add("/")
+    pages |= {"/data/articles.json", "/data/articles.csv"}  # every article's front matter
+    pages |= {f"/data/relations/{pair.slug}.json" for pair in article.pairs}
+    if article in news_articles(model.articles):
+        pages.add("/sitemap-news.xml")
     entries = 10  # feeds.entries in the fixture's site.yaml
     if article in [a for a in model.articles if a.date.known][:entries]:
         pages.add("/atom.xml")
@@ -78,31 +84,44 @@ def copy_templates(tmp_path: Path) -> Path:
     return Path(shutil.copytree(REPO_ROOT / "templates", tmp_path / "templates"))
 
 
-def test_template_touches_every_template_that_includes_or_extends_it(tmp_path: Path) -> None:
+_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+
+
+def users_of(folder: Path, target: str) -> set[str]:
+    """Templates that reach ``target`` through extends/include/import, found by a regex
+    independent of the code under test."""
+    names = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()]
+    refs = {name: set(_REFERENCE.findall((folder / name).read_text(encoding="utf-8"))) for name in names}
+
+    def reaches(name: str, seen: set[str]) -> bool:
+        if name == target:
+            return True
+        seen.add(name)
+        return any(reaches(other, seen) for other in refs.get(name, ()) if other not in seen)
+
+    return {name for name in names if reaches(name, set())}
+
+
+@pytest.mark.parametrize("edited", ["partials/card.html", "base.html"])
+def test_template_touches_every_template_that_includes_or_extends_it(tmp_path: Path, edited: str) -> None:
     folder = copy_templates(tmp_path)
     before = template_digests(make_environment(folder))
-    card = folder / "partials/card.html"
-    card.write_text(card.read_text(encoding="utf-8") + "{# modifié #}", encoding="utf-8")
+    path = folder / edited
+    path.write_text(path.read_text(encoding="utf-8") + "{# modifié #}", encoding="utf-8")
     after = template_digests(make_environment(folder))
     changed = {name for name in before if before[name] != after[name]}
-    users = {
-        name
-        for name in before
-        if "card" in (folder / name).read_text(encoding="utf-8") or name.startswith("partials/card")
-    }
-    assert changed == users
-    assert "partials/card.html" in changed and "article.html" in changed
+    assert changed == users_of(folder, edited)
+    assert edited in changed and "article.html" in changed
     assert "atom.xml" not in changed and "sitemap.xml" not in changed
 
 
-def test_base_template_touches_every_html_template(tmp_path: Path) -> None:
-    folder = copy_templates(tmp_path)
+def test_computed_include_makes_a_template_depend_on_every_template(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.html").write_text('{% include "part_" ~ kind ~ ".html" %}', encoding="utf-8")
+    (folder / "part_a.html").write_text("a", encoding="utf-8")
+    (folder / "other.html").write_text("autre", encoding="utf-8")
     before = template_digests(make_environment(folder))
-    base = folder / "base.html"
-    base.write_text(base.read_text(encoding="utf-8") + "{# modifié #}", encoding="utf-8")
+    (folder / "other.html").write_text("autre, modifié", encoding="utf-8")
     after = template_digests(make_environment(folder))
-    changed = {name for name in before if before[name] != after[name]}
-    assert changed == {
-        name for name in before if "base.html" in (folder / name).read_text(encoding="utf-8")
-    } | {"base.html"}
-    assert {"home.html", "article.html", "pair.html"} <= changed
+    assert {name for name in before if before[name] != after[name]} == {"page.html", "other.html"}
