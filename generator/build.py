@@ -24,7 +24,8 @@ from generator.content.countries import load_countries
 from generator.content.load import load_content
 from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
 from generator.inputs import FileStamp, survey
-from generator.publish import output
+from generator.publish import build_report, output
+from generator.publish.build_report import REPORT_FILE, BuildReport
 from generator.publish.search import BUNDLE_DIR, SearchIndex, index_site
 from generator.publish.workspace import Manifest, OutputState, open_workspace, remove_pages, sync_static
 from generator.render.fingerprint import Fingerprinter, template_digests
@@ -60,6 +61,7 @@ class BuildResult:
     changed: tuple[str, ...] = ()  #: their URLs (site-relative), in plan order
     removed: int = 0  #: pages of the previous site no longer planned
     up_to_date: bool = False  #: nothing changed since the last build: nothing was done
+    report: BuildReport | None = None  #: None when nothing was done
 
 
 def check_site(
@@ -80,7 +82,7 @@ def check_site(
     with reporter.stage("model"):
         model = build_model(loaded.articles, config.lists.related)
     with reporter.stage("plan"):
-        specs = plan_pages(model, config.lists.per_page, config.search.enabled)
+        specs = plan_pages(model, config.lists.per_page, config.search.enabled, config.lists.noindex_thin)
         collisions = check_plan(specs)
     if collisions:
         raise ContentError(collisions)
@@ -142,6 +144,7 @@ def build_site(
             with reporter.stage("render+write"):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
+                rendered = reporter.progress("pages", rendered, len(selected))
                 count, written = output.write_pages(workspace.directory, rendered, workspace.reused)
                 remove_pages(workspace.directory, removed)
                 static = sync_static(workspace.directory, inputs.static, holds.static)
@@ -162,6 +165,11 @@ def build_site(
             articles=len(checked.model.articles),
             warnings=tuple(d.to_row() for d in checked.warnings),
         )
+        report = build_report.compare(
+            current, manifest, checked.specs, checked.model, reporter.timings, config.lists.noindex_thin
+        )
+        with output.discarded_on_failure(workspace.directory):
+            output.write_file(workspace.directory / REPORT_FILE, report.to_json())
         with reporter.stage("swap"):
             output.swap(workspace.directory, target, keep_previous=state.previous_dir)
         state.record([(target, manifest), (state.previous_dir, current)])
@@ -177,6 +185,7 @@ def build_site(
         rendered=count,
         changed=tuple(checked.specs[index].url for index in selected),
         removed=len(removed),
+        report=report,
     )
 
 

@@ -139,6 +139,8 @@ def _build(args: argparse.Namespace, reporter: Reporter) -> int:
     reporter.info(
         f"{result.pages} files ({changes}), {result.articles} articles -> {result.output_dir} ({timings})"
     )
+    for line in result.report.summary() if result.report else ():
+        reporter.info(line)
     if result.search is not None:
         size = result.search.bytes / 1024 / 1024
         reporter.info(

@@ -34,6 +34,9 @@ class ListsConfig:
     per_page: int = 20  #: articles per page on every list; longer lists are paginated.
     home_latest: int = 10  #: articles shown under "Derniers articles" on the home page.
     related: int = 5  #: related articles listed under each article.
+    #: Relation and month pages listing a single article ("thin" pages) get noindex and
+    #: stay out of the sitemap.
+    noindex_thin: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,23 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from generator.errors import Diagnostic
 
 #: After this many diagnostics with the same code, the rest are summarised in one line.
 REPEAT_LIMIT = 5
+#: Fewer items than this are done before anyone would look at a progress line.
+PROGRESS_MINIMUM = 500
+
+T = TypeVar("T")
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 class Reporter:
@@ -43,6 +52,25 @@ class Reporter:
             if count > REPEAT_LIMIT:
                 print(f"... and {count - REPEAT_LIMIT} more [{code}]", file=self.err)
         self.err.flush()
+
+    def progress(self, label: str, items: Iterable[T], total: int) -> Iterator[T]:
+        """Yield ``items``, showing ``label: done/total`` on one refreshed terminal line
+        (at most five times a second) when the output is an interactive terminal and the
+        work is long enough to wait for; silent otherwise (CI logs, --quiet, tests)."""
+        if self.quiet or total < PROGRESS_MINIMUM or not _is_terminal(self.out):
+            yield from items
+            return
+        shown = 0.0
+        done = 0
+        for done, item in enumerate(items, start=1):
+            now = time.monotonic()
+            if now - shown >= 0.2:
+                print(
+                    f"\r{label}: {done:,}/{total:,}".replace(",", "\u202f"), end="", file=self.out, flush=True
+                )
+                shown = now
+            yield item
+        print(f"\r{label}: {done:,}/{total:,}".replace(",", "\u202f") + " " * 8, file=self.out, flush=True)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:

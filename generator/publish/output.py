@@ -89,6 +89,16 @@ def write_pages(directory: Path, files: Iterable[RenderedFile], replace: bool = 
     return count, written
 
 
+def write_file(target: Path, data: bytes) -> None:
+    """Write one file the generator names itself (not a page URL), replacing it whole."""
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise _write_error(exc, target) from exc
+
+
 def _write_error(exc: OSError, target: Path) -> PublishError:
     failed = str(exc.filename) if exc.filename else str(target)
     return PublishError([error(failed, None, "publish.write", _describe(exc))])

@@ -126,6 +126,7 @@ class Fingerprinter:
             spec.url,
             self.templates.get(spec.template, "?"),
             spec.in_sitemap,
+            spec.noindex,
             listed,
             *inputs(spec),
         ]

@@ -84,7 +84,7 @@ class ViewBuilder:
         specific = builder(spec)
         page = specific.pop("page")
         page.setdefault("description", self.config.description)
-        page.setdefault("noindex", False)
+        page.setdefault("noindex", spec.noindex)
         page.setdefault("og_type", "website")
         page.update(
             kind=spec.kind,

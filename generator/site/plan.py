@@ -7,7 +7,7 @@ decides how it looks. Two pages planned at the same URL are an error, reported t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import ceil
 from typing import Generic, TypeVar
 
@@ -52,6 +52,17 @@ class PageSpec:
     subject: object = None  #: the model object the page is about.
     page: Page | None = None
     in_sitemap: bool = True  #: HTML pages only: feeds, data files and sitemaps stay out.
+    noindex: bool = False  #: ask search engines not to index it (robots meta tag)
+
+    @property
+    def thin(self) -> bool:
+        """A relation or month page that lists a single article: little for a reader or a
+        search engine; the build report lists them, site.yaml may ask for noindex."""
+        return self.kind in THIN_KINDS and self.page is not None and self.page.count == 1
+
+
+#: Page families whose pages are thin when their list holds one article.
+THIN_KINDS = ("pair", "month")
 
 
 def paginate(items: tuple[Item, ...], first_url: str, per_page: int) -> tuple[Page[Item], ...]:
@@ -63,9 +74,12 @@ def paginate(items: tuple[Item, ...], first_url: str, per_page: int) -> tuple[Pa
     )
 
 
-def plan_pages(model: SiteModel, per_page: int, search: bool = True) -> tuple[PageSpec, ...]:
-    """Every page of the site, in a stable order."""
-    return (
+def plan_pages(
+    model: SiteModel, per_page: int, search: bool = True, noindex_thin: bool = False
+) -> tuple[PageSpec, ...]:
+    """Every page of the site, in a stable order; with ``noindex_thin``, thin pages get
+    noindex and leave the sitemap."""
+    specs = (
         *_singletons(),
         *((PageSpec("search", urls.SEARCH, "search.html", in_sitemap=False),) if search else ()),
         *_articles(model),
@@ -76,6 +90,9 @@ def plan_pages(model: SiteModel, per_page: int, search: bool = True) -> tuple[Pa
         *_listed("review", urls.REVIEW, "review.html", model.flagged, per_page, sitemap=False),
         *_data(model),
     )
+    if not noindex_thin:
+        return specs
+    return tuple(replace(spec, noindex=True, in_sitemap=False) if spec.thin else spec for spec in specs)
 
 
 def check_plan(specs: tuple[PageSpec, ...]) -> list[Diagnostic]:

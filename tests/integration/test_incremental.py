@@ -10,6 +10,7 @@ deterministic, so trees are compared without it).
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -83,7 +84,9 @@ def assert_same_as_clean_build(site: Site, tmp_path: Path, name: str = "clean") 
 
 
 def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
-    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    """Pages whose bytes differ (the build report is rewritten by every build)."""
+    paths = before.keys() | after.keys()
+    return {path for path in paths if before.get(path) != after.get(path) and path != "_report.json"}
 
 
 def url_of(path: str) -> str:
@@ -91,7 +94,7 @@ def url_of(path: str) -> str:
 
 
 def test_nothing_is_done_when_nothing_changed(site: Site) -> None:
-    before = tree(site.output)
+    before = tree(site.output)  # the report included: a build that does nothing writes nothing
     result = site.build()
     assert result.up_to_date
     assert result.rendered == 0
@@ -255,3 +258,49 @@ def test_search_index_is_rebuilt_only_when_an_article_page_changes(tmp_path: Pat
     reindexed = site.build()
     assert reindexed.search is not None and reindexed.search.pages == reindexed.articles
     assert (site.output / "pagefind/pagefind.js").is_file()
+
+
+def read_report(site: Site) -> dict:
+    return json.loads((site.output / "_report.json").read_text(encoding="utf-8"))
+
+
+def test_report_lists_pages_added_changed_and_removed_since_the_last_build(site: Site) -> None:
+    first = read_report(site)
+    assert first["compared"] is False and first["added"] == []
+    text = (site.root / ARTICLE).read_text(encoding="utf-8")
+    (site.root / "content/2022/vietnam-japon-second-port.md").write_text(
+        re.sub(r'title: "[^"]*"', 'title: "Un second port"', text), encoding="utf-8"
+    )
+    (site.root / "content/2015/vietnam-bielorussie-forum-economique.md").unlink()
+    result = site.build()
+    report = read_report(site)
+    assert report["compared"] is True
+    assert "/articles/vietnam-japon-second-port/" in report["added"]
+    assert "/articles/vietnam-bielorussie-forum-economique/" in report["removed"]
+    assert "/relations/vietnam-japon/" in report["changed"]
+    assert ARTICLE_URL in report["changed"]  # its related articles changed
+    assert set(report["timings"]) >= {"load", "model", "render+write"}
+    assert result.report is not None and any("1 pages added" in line for line in result.report.summary())
+
+
+def test_report_lists_articles_to_review_and_thin_pages(site: Site) -> None:
+    report = read_report(site)
+    flagged = {item["path"] for item in report["review"]}
+    assert flagged and all(path.startswith("content/") for path in flagged)
+    assert report["thin"], "the fixture has relations with a single article"
+    thin = report["thin"][0]
+    page = (site.output / thin.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    assert 'content="noindex' not in page  # only when site.yaml asks
+
+
+def test_thin_pages_get_noindex_and_leave_the_sitemap_when_asked(site: Site, tmp_path: Path) -> None:
+    site.edit("site.yaml", "  related: 3\n", "  related: 3\n  noindex_thin: true\n")
+    site.build()
+    report = read_report(site)
+    sitemap = (site.output / "sitemap.xml").read_text(encoding="utf-8")
+    for url in report["thin"]:
+        page = (site.output / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<meta name="robots" content="noindex', page), url
+        assert f"<loc>http://example.org{url}</loc>" not in sitemap
+    assert "<loc>http://example.org/relations/vietnam-bielorussie/</loc>" in sitemap  # not thin
+    assert_same_as_clean_build(site, tmp_path)

@@ -15,7 +15,8 @@ generated archive of a few hundred articles (bench/corpus.py), with search enabl
 never interrupted (and have their own cache), holds after the same edits; "the previous
 site" is the exact bytes build/ held before the interrupted build. Pagefind writes its
 filter files, and the two files naming them, in an order that changes from run to run
-(two builds of the same pages differ there), so those three kinds of files are compared by
+(two builds of the same pages differ there), and the build report (_report.json) holds
+timings, so those kinds of files are compared by
 name pattern and count; every other file, pages and the rest of the index included, byte
 for byte. Only build/ itself and ``.staging-*``/``.old-*`` leftovers are asserted on: the
 output stage may keep other hidden folders beside build/ (such as a previous build).
@@ -47,7 +48,9 @@ KILL_POINTS = (0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.0, 1.15)
 EDITED = 7
 LEFTOVER_PREFIXES = (".staging-", ".old-")
 #: Files Pagefind writes in a varying order (see the module docstring).
-UNORDERED = re.compile(r"^pagefind/(?:filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$")
+UNORDERED = re.compile(
+    r"^(?:pagefind/(?:filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)|_report\.json)$"
+)
 LOCKED = "error [publish.locked]: another build is writing this output folder"
 #: SHA-256 of no bytes at all.
 EMPTY = hashlib.sha256(b"").hexdigest()

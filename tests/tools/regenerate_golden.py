@@ -38,7 +38,7 @@ def regenerate(golden: Path = GOLDEN, config: Path = SITE_CONFIG) -> int:
         if golden.exists():
             shutil.rmtree(golden)
         golden.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(built, golden)
+        shutil.copytree(built, golden, ignore=shutil.ignore_patterns("_report.json"))
     shown = golden.relative_to(REPO_ROOT)
     print(
         f"Rewrote {shown}: {len(changes.extra)} added, {len(changes.missing)} removed, "

@@ -51,3 +51,26 @@ def test_stage_records_its_timing_when_the_stage_raises(reporter: BufferReporter
         raise RuntimeError("boom")
     assert list(reporter.timings) == ["load", "render"]
     assert all(seconds >= 0 for seconds in reporter.timings.values())
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_and_ends_with_the_total() -> None:
+    out = _Terminal()
+    reporter = Reporter(out=out, err=io.StringIO())
+    assert list(reporter.progress("pages", iter(range(600)), 600)) == list(range(600))
+    assert out.getvalue().startswith("\rpages: 1/600")
+    assert out.getvalue().rstrip().endswith("pages: 600/600")
+
+
+@pytest.mark.parametrize(
+    ("stream", "quiet", "total"), [(io.StringIO, False, 600), (_Terminal, True, 600), (_Terminal, False, 10)]
+)
+def test_progress_is_silent_in_logs_with_quiet_and_for_short_work(stream, quiet: bool, total: int) -> None:
+    out = stream()
+    reporter = Reporter(out=out, err=io.StringIO(), quiet=quiet)
+    assert list(reporter.progress("pages", iter(range(total)), total)) == list(range(total))
+    assert out.getvalue() == ""
