@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +32,7 @@ class AliasError(GeneratorError):
     """The people alias list is invalid."""
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """The form names are compared in: NFC, single spaces, no surrounding space."""
     return " ".join(unicodedata.normalize("NFC", name).split())

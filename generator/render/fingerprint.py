@@ -81,6 +81,7 @@ class Fingerprinter:
         self.templates = templates
         self._base = hashlib.blake2b(f"{generator_digest()}|{config!r}".encode(), digest_size=16)
         self._pair_digests: dict[str, str] = {}
+        self._visit_digests: dict[str, str] = {}
         self._kinds: dict[str, Callable[[PageSpec], Iterable[object]]] = {
             "home": self._home,
             "article": self._article,
@@ -203,14 +204,18 @@ class Fingerprinter:
             self._pair_digests[slug] = _digest(row)
         return self._pair_digests[slug]
 
-    @staticmethod
-    def _visits(history: PairHistory) -> object:
-        """The relation's chart and table count visits per year (figures.py)."""
-        return tuple(
-            (article.date.year, article.slug)
-            for article in history.articles
-            if any(is_visit(tag) for tag in article.tags)
-        )
+    def _visits(self, history: PairHistory) -> object:
+        """The relation's chart and table count visits per year (figures.py); every page
+        of a long relation asks, so the answer is kept per relation."""
+        slug = history.pair.slug
+        if slug not in self._visit_digests:
+            visits = tuple(
+                (article.date.year, article.slug)
+                for article in history.articles
+                if any(is_visit(tag) for tag in article.tags)
+            )
+            self._visit_digests[slug] = _digest(visits)
+        return self._visit_digests[slug]
 
     def _person_row(self, entry: PersonEntry) -> object:
         with_page = self._country_codes

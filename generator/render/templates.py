@@ -40,6 +40,7 @@ def make_environment(
             bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
     environment = jinja2.Environment(
         bytecode_cache=bytecode_cache,
+        auto_reload=False,  # a build never sees a template change mid-way: no stat per include
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=jinja2.select_autoescape(AUTOESCAPED, default_for_string=True),
         undefined=jinja2.StrictUndefined,
