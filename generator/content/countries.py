@@ -9,9 +9,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from slugify import slugify
-
 from generator.content.model import Country
+from generator.slugs import slugify
 from generator.yamlsource import parse_yaml
 
 

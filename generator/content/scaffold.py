@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from slugify import slugify
 
 from generator.content.countries import load_countries
 from generator.content.frontmatter import join_front_matter
 from generator.content.load import find_article_files
 from generator.content.schema import parse_partial_date
 from generator.errors import ContentError, error
+from generator.slugs import slugify
 
 MAX_SLUG_LENGTH = 80
 UNDATED_FOLDER = "sans-date"

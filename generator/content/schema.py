@@ -101,7 +101,7 @@ class _Checker:
 
     def _country_hint(self, code: str) -> str:
         by_slug = {country.slug: country for country in self.context.countries.values()}
-        from slugify import slugify
+        from generator.slugs import slugify
 
         named = by_slug.get(slugify(code))
         if named:

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from slugify import slugify
-
 from generator.content.aliases import PeopleAliases, normalise_name
 from generator.content.model import Article, Country, Person
 from generator.site.timeline import newest_first
+from generator.slugs import slugify
 
 #: Longest person slug (cut at a word boundary), and the slug of a name with no letters.
 SLUG_LENGTH = 80
