@@ -117,28 +117,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _until_reloaded(page, save, title: str) -> float:
-    """Time until the page is a new document (the old one carried a marker) showing ``title``."""
-    page.evaluate("window.__stale = true")
-    started = time.perf_counter()
-    save()
-    page.wait_for_function(
-        "(t) => !window.__stale && document.querySelector('h1')?.textContent.includes(t)",
-        arg=title,
-        polling="raf",
-        timeout=120_000,
-    )
-    return time.perf_counter() - started
+    """Time until the page is a new document showing ``title``."""
+    return _until(page, save, "document.querySelector('h1')?.textContent.includes(t)", title, 120)
 
 
 def _until_marker(page, save, marker: str) -> float:
+    """Time until the page is a new document containing ``marker``."""
+    return _until(page, save, "document.documentElement.outerHTML.includes(t)", marker, 600)
+
+
+def _until(page, save, condition: str, text: str, timeout_s: float) -> float:
+    """Time from ``save()`` until the open page is a new document (the old one carried a
+    marker) for which ``condition`` (JavaScript, ``t`` is ``text``) holds."""
     page.evaluate("window.__stale = true")
     started = time.perf_counter()
     save()
     page.wait_for_function(
-        "(m) => !window.__stale && document.documentElement.outerHTML.includes(m)",
-        arg=marker,
-        polling=50,
-        timeout=600_000,
+        f"(t) => !window.__stale && {condition}", arg=text, polling="raf", timeout=timeout_s * 1000
     )
     return time.perf_counter() - started
 
