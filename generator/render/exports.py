@@ -49,6 +49,10 @@ CSV_COLUMNS = (
 Record = dict[str, Any]
 
 
+class _Record(dict):
+    """An article's record: built once per article object and never changed after."""
+
+
 class DataExport:
     """Builds the export documents of one build; each article's record is built once."""
 
@@ -92,28 +96,40 @@ class DataExport:
         return {"columns": columns, "rows": [self._row(article, columns) for article in self.model.articles]}
 
     def record(self, article: Article) -> Record:
-        """One article's front matter as the JSON files give it."""
+        """One article's front matter as the JSON files give it. A process that builds
+        again (the dev server) gets the very same record object for an unchanged article,
+        so its serialised line is reused too (see ``_REUSED``)."""
         if article.slug not in self._records:
-            record: Record = {
-                "slug": article.slug,
-                "url": self.absolute(urls.article_url(article)),
-                "title": article.title,
-                "date": article.date.iso,
-                "date_precision": article.date.precision.value,
-                "dateline": article.dateline,
-                "source": article.source,
-                "source_url": article.source_url,
-                "countries": [country.code for country in article.countries],
-                "pairs": [_pair(pair) for pair in article.pairs],
-                "people": [self._person(article, index) for index in range(len(article.people))],
-                "tags": list(article.tags),
-                "summary": article.summary,
-                "review": list(article.review),
-                "flagged": article.flagged,
-            }
+            entries = (self.model.people.entry_of(person) for person in article.people)
+            people = tuple((entry.name, entry.slug) for entry in entries)
+            key = (id(article), self.config.base_url, self.config.data.bodies, people)
+            reused = _REUSED.get(key)
+            if reused is not None and reused[0] is article:
+                self._records[article.slug] = reused[1]
+                return reused[1]
+            record: Record = _Record(
+                {
+                    "slug": article.slug,
+                    "url": self.absolute(urls.article_url(article)),
+                    "title": article.title,
+                    "date": article.date.iso,
+                    "date_precision": article.date.precision.value,
+                    "dateline": article.dateline,
+                    "source": article.source,
+                    "source_url": article.source_url,
+                    "countries": [country.code for country in article.countries],
+                    "pairs": [_pair(pair) for pair in article.pairs],
+                    "people": [self._person(article, index) for index in range(len(article.people))],
+                    "tags": list(article.tags),
+                    "summary": article.summary,
+                    "review": list(article.review),
+                    "flagged": article.flagged,
+                }
+            )
             if self.config.data.bodies:
                 record["body"] = article.body
             self._records[article.slug] = record
+            _remember(_REUSED, key, (article, record))
         return self._records[article.slug]
 
     def _header(self, schema: str) -> Record:
@@ -140,6 +156,14 @@ class DataExport:
 
     def _row(self, article: Article, columns: list[str]) -> list[str]:
         record = self.record(article)
+        kept = _ROWS.get(id(record))
+        if kept is not None and kept[0] is record and kept[1] == columns:
+            return kept[2]
+        row = self._cells(article, record, columns)
+        _remember(_ROWS, id(record), (record, columns, row))
+        return row
+
+    def _cells(self, article: Article, record: Record, columns: list[str]) -> list[str]:
         cells = {
             **record,
             "countries": LIST_SEPARATOR.join(record["countries"]),
@@ -184,7 +208,29 @@ def _block(value: Any) -> str:
 
 
 def _compact(value: Any) -> str:
+    if type(value) is _Record:  # its line is kept while the record object lives
+        kept = _LINES.get(id(value))
+        if kept is not None and kept[0] is value:
+            return kept[1]
+        line = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        _remember(_LINES, id(value), (value, line))
+        return line
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+#: What earlier builds of this process made, for the next one: records by (article object,
+#: site URL, bodies or not, the people entries it names), JSON lines and CSV rows by record.
+#: The stored objects keep their ids valid; records are never mutated once built.
+_REUSED: dict[tuple, tuple[Article, Record]] = {}
+_LINES: dict[int, tuple[Record, str]] = {}
+_ROWS: dict[int, tuple[Record, list[str], list[str]]] = {}
+_REMEMBERED = 200_000  #: entries per table before it starts afresh
+
+
+def _remember(table: dict, key: Any, value: Any) -> None:
+    if len(table) >= _REMEMBERED:
+        table.clear()
+    table[key] = value
 
 
 def to_csv(table: Record) -> str:

@@ -82,6 +82,7 @@ class Fingerprinter:
         self._base = hashlib.blake2b(f"{generator_digest()}|{config!r}".encode(), digest_size=16)
         self._pair_digests: dict[str, str] = {}
         self._visit_digests: dict[str, str] = {}
+        self._country_digests: dict[str, str] = {}
         self._kinds: dict[str, Callable[[PageSpec], Iterable[object]]] = {
             "home": self._home,
             "article": self._article,
@@ -132,7 +133,9 @@ class Fingerprinter:
             *inputs(spec),
         ]
         hasher = self._base.copy()
-        hasher.update(repr(parts).encode())
+        for part in parts:  # strings as they are: repr() of long token lists costs more than hashing
+            hasher.update(part.encode() if isinstance(part, str) else repr(part).encode())
+            hasher.update(b"\x1f")
         return hasher.hexdigest()
 
     # -- what contexts read -------------------------------------------------------------
@@ -222,9 +225,13 @@ class Fingerprinter:
         countries = tuple((c.code, c.code in with_page) for c in entry.countries)
         return (entry.name, entry.slug, entry.roles, countries, entry.count)
 
-    def _country_row(self, entry: CountryEntry) -> object:
-        rows = tuple(self._pair_row(history) for history in entry.pairs)
-        return (entry.country.code, entry.country.name, entry.count, rows)
+    def _country_row(self, entry: CountryEntry) -> str:
+        """Every page of a country (Vietnam's has hundreds) shows the same row: hashed once."""
+        code = entry.country.code
+        if code not in self._country_digests:
+            rows = tuple(self._pair_row(history) for history in entry.pairs)
+            self._country_digests[code] = _digest((code, entry.country.name, entry.count, rows))
+        return self._country_digests[code]
 
     # -- build-wide summaries, computed once ----------------------------------------------
 
