@@ -41,6 +41,7 @@ def build_model(
     ordered = newest_first(articles)
     pairs = build_pairs(ordered)
     countries = build_countries(ordered, pairs)
-    related = build_related(ordered, pairs, countries, related_limit)
     people = build_people(ordered, aliases if aliases is not None else load_people_aliases())
+    by_person = (entry.articles for entry in people.entries)
+    related = build_related(ordered, pairs, countries, related_limit, by_person)
     return SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType(related), people)

@@ -93,38 +93,68 @@ def build_related(
     pairs: tuple[PairHistory, ...],
     countries: tuple[CountryEntry, ...],
     limit: int,
+    people: Iterable[tuple[Article, ...]] = (),
 ) -> dict[str, tuple[Article, ...]]:
-    """Up to ``limit`` related articles per slug: same relation first, then same country,
-    nearest in time. Deterministic: ties break on date distance, then slug.
+    """Up to ``limit`` related articles per slug, scored by what they share: a person
+    (``people``: each person's articles, newest first), a relation, a tag (tags are
+    lemmatised keywords: the text-similarity signal), a country; then nearest in time.
+    Each group only links an article to its ``limit`` date neighbours on either side, so the
+    whole choice stays O(n log n) however large a group is. Deterministic: ties break on
+    date distance, then slug.
 
-    The choice depends only on each article's slug, date, relations and countries, so a
-    process that builds again (the dev server) reuses the last choice when none of those
-    changed: editing a title or a body does not recompute it.
+    The choice depends only on each article's slug, date, relations, countries, people and
+    tags, so a process that builds again (the dev server) reuses the last choice when none
+    of those changed: editing a title or a body does not recompute it.
     """
-    signature = hash((limit, tuple((a.slug, a.date.sort_key, a.pairs, a.countries) for a in articles)))
+    people = tuple(people)
+    signature = hash(
+        (
+            limit,
+            tuple((a.slug, a.date.sort_key, a.pairs, a.countries, a.tags) for a in articles),
+            tuple(tuple(article.slug for article in group) for group in people),
+        )
+    )
     chosen = _LAST_RELATED.get(signature)
     if chosen is None:
-        chosen = _choose_related(articles, pairs, countries, limit)
+        groups = (
+            (people, WEIGHTS["person"]),
+            ((h.articles for h in pairs), WEIGHTS["relation"]),
+            (_by_tag(articles), WEIGHTS["tag"]),
+            ((c.articles for c in countries), WEIGHTS["country"]),
+        )
+        chosen = _choose_related(articles, groups, limit)
         _LAST_RELATED.clear()
         _LAST_RELATED[signature] = chosen
     by_slug = {article.slug: article for article in articles}
     return {slug: tuple(by_slug[other] for other in others) for slug, others in chosen.items()}
 
 
+#: What sharing each kind of thing is worth. The same relation (3, plus its two countries)
+#: comes first, then the same person, then a tag or a country.
+WEIGHTS = {"person": 4, "relation": 3, "tag": 1, "country": 1}
+
 #: The last related-articles choice, by the signature of what it depends on (one entry).
 _LAST_RELATED: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
+def _by_tag(articles: tuple[Article, ...]) -> list[tuple[Article, ...]]:
+    """Each tag's articles, in the site's order (``articles`` is newest first)."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        for tag in dict.fromkeys(article.tags):
+            groups.setdefault(tag, []).append(article)
+    return [tuple(groups[tag]) for tag in sorted(groups)]
+
+
 def _choose_related(
     articles: tuple[Article, ...],
-    pairs: tuple[PairHistory, ...],
-    countries: tuple[CountryEntry, ...],
+    groups: Iterable[tuple[Iterable[tuple[Article, ...]], int]],
     limit: int,
 ) -> dict[str, tuple[str, ...]]:
     window = limit
     scores: dict[str, dict[str, int]] = {article.slug: {} for article in articles}
-    for groups, weight in (((h.articles for h in pairs), 3), ((c.articles for c in countries), 1)):
-        for group in groups:
+    for members, weight in groups:
+        for group in members:
             for index, article in enumerate(group):
                 neighbours = group[max(0, index - window) : index + window + 1]
                 mine = scores[article.slug]

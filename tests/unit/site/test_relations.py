@@ -144,3 +144,30 @@ def test_related_ties_break_on_slug_when_scores_and_dates_are_equal() -> None:
 def test_related_is_empty_when_an_article_shares_nothing() -> None:
     related = related_slugs((make_article("alone", "2017"), make_article("other", "2017", ("VN", "BY"))), 5)
     assert related == {"alone": [], "other": []}
+
+
+def test_sharing_a_person_outranks_sharing_a_country_when_ranking_related() -> None:
+    from dataclasses import replace
+
+    from generator.content.model import Person
+
+    lukashenko = (Person("Alexander Lukashenko", "président", country("BY")),)
+    articles = (
+        make_article("visite", "2017-06-27", ("VN", "BY"), people=lukashenko),
+        make_article("meme-pays", "2017-06-26", ("VN", "LA")),
+        replace(make_article("meme-personne", "2010-01-01", ("RU", "FR")), people=lukashenko),
+    )
+    assert related_slugs(articles, 1)["visite"] == ["meme-personne"]
+
+
+def test_a_shared_tag_links_articles_that_share_nothing_else() -> None:
+    from dataclasses import replace
+
+    articles = (
+        replace(make_article("riz-a", "2019-01-01", ("JP", "KR")), tags=("riziculture",)),
+        replace(make_article("riz-b", "2012-01-01", ("FR", "DE")), tags=("riziculture",)),
+        replace(make_article("autre", "2019-01-02", ("BR", "AR")), tags=("football",)),
+    )
+    related = related_slugs(articles, 5)
+    assert related["riz-a"] == ["riz-b"] and related["riz-b"] == ["riz-a"]
+    assert "autre" not in related["riz-a"]
