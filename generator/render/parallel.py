@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -58,11 +59,19 @@ def render_pages(
     global _JOB
     _JOB = job
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(
+            workers, initializer=_leave_interrupts_to_parent
+        ) as pool:
             for files in pool.imap(_render_chunk, chunks):
                 yield from files
     finally:
         _JOB = None
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl+C reaches the whole process group; the parent stops the pool and reports it,
+    so a worker ignores it instead of printing a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _render_chunk(indices: tuple[int, ...]) -> list[RenderedFile]:
