@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.atomic import replace_bytes
 from generator.content.model import Article, Country, CountryPair, PartialDate, Person
 from generator.errors import Diagnostic
 from generator.inputs import Signature
@@ -92,7 +92,7 @@ class ContentCache:
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
             for index, entries in shards.items():
-                _write_atomically(self._shard_path(index), marshal.dumps((self.key, entries)))
+                replace_bytes(self._shard_path(index), marshal.dumps((self.key, entries)))
             self._dirty.clear()
 
     # -- storage ---------------------------------------------------------------------------
@@ -160,9 +160,3 @@ def _encode(article: Article) -> tuple:
 
 def _shard(relative: str) -> int:
     return zlib.crc32(relative.encode()) % SHARDS
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)

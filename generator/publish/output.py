@@ -1,9 +1,10 @@
 """Staging and the atomic swap: ``build/`` is either the previous site or the new one.
 
-Pages are written into a fresh staging directory beside the output folder (same file
-system, so the final step is a rename). Only when everything succeeded is the staging
-directory exchanged with ``build/``; on Linux that exchange is one atomic ``renameat2``
-call, so there is no instant at which ``build/`` is missing.
+Pages are written into a folder beside the output folder (same file system, so the final
+step is a rename): a fresh staging directory, or the previous site being brought up to
+date (publish/workspace.py). Only when everything succeeded is that folder exchanged with
+``build/``; on Linux that exchange is one atomic ``renameat2`` call, so there is no
+instant at which ``build/`` is missing.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
+from generator.atomic import replace_bytes
 from generator.errors import PublishError, error
 from generator.render.templates import RenderedFile
 from generator.site.urls import output_path
@@ -27,26 +28,6 @@ STAGING_PREFIX = ".staging-"
 OLD_PREFIX = ".old-"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-
-
-@dataclass(frozen=True, slots=True)
-class StagedSite:
-    directory: Path
-    files: int
-    bytes_written: int
-
-
-def stage(output_dir: Path, files: Iterable[RenderedFile], static_dir: Path | None) -> StagedSite:
-    """Write every rendered file (and the static folder) into a new staging directory."""
-    directory = new_staging_dir(output_dir)
-    with discarded_on_failure(directory):
-        count, written = write_pages(directory, files)
-        try:
-            if static_dir is not None and static_dir.is_dir():
-                shutil.copytree(static_dir, directory / "static", dirs_exist_ok=True)
-        except OSError as exc:
-            raise _write_error(exc, directory / "static") from exc
-    return StagedSite(directory, count, written)
 
 
 def new_staging_dir(output_dir: Path) -> Path:
@@ -77,9 +58,7 @@ def write_pages(directory: Path, files: Iterable[RenderedFile], replace: bool = 
                 target.parent.mkdir(parents=True, exist_ok=True)
                 created.add(target.parent)
             if replace:
-                temporary = target.with_name(f".{target.name}.tmp")
-                temporary.write_bytes(rendered.data)
-                os.replace(temporary, target)
+                replace_bytes(target, rendered.data)
             else:
                 target.write_bytes(rendered.data)
             count += 1
@@ -91,10 +70,8 @@ def write_pages(directory: Path, files: Iterable[RenderedFile], replace: bool = 
 
 def write_file(target: Path, data: bytes) -> None:
     """Write one file the generator names itself (not a page URL), replacing it whole."""
-    temporary = target.with_name(f".{target.name}.tmp")
     try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
+        replace_bytes(target, data)
     except OSError as exc:
         raise _write_error(exc, target) from exc
 
@@ -104,10 +81,9 @@ def _write_error(exc: OSError, target: Path) -> PublishError:
     return PublishError([error(failed, None, "publish.write", _describe(exc))])
 
 
-def swap(staged: StagedSite | Path, output_dir: Path, keep_previous: Path | None = None) -> None:
-    """Make the staged site the output folder. The previous one is moved to
-    ``keep_previous`` when given (replacing what was there), else removed."""
-    directory = staged.directory if isinstance(staged, StagedSite) else staged
+def swap(directory: Path, output_dir: Path, keep_previous: Path | None = None) -> None:
+    """Make the prepared site in ``directory`` the output folder. The previous one is
+    moved to ``keep_previous`` when given (replacing what was there), else removed."""
     try:
         if output_dir.exists() and exchange(directory, output_dir):
             previous = directory  # the exchange left the previous site where the new one was
@@ -132,12 +108,12 @@ def swap(staged: StagedSite | Path, output_dir: Path, keep_previous: Path | None
 
 
 @contextmanager
-def discarded_on_failure(staged: StagedSite | Path) -> Iterator[None]:
-    """Remove the staging directory if the block fails, whatever the failure."""
+def discarded_on_failure(directory: Path) -> Iterator[None]:
+    """Remove the folder being prepared if the block fails, whatever the failure."""
     try:
         yield
     except BaseException:
-        discard(staged.directory if isinstance(staged, StagedSite) else staged)
+        discard(directory)
         raise
 
 

@@ -21,10 +21,10 @@ import contextlib
 import hashlib
 import marshal
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.atomic import replace_bytes
 from generator.inputs import FileStamp
 from generator.publish.output import discard, new_staging_dir
 
@@ -93,9 +93,7 @@ class OutputState:
             return
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps((_FORMAT, self._manifests)))
-            os.replace(temporary, self.path)
+            replace_bytes(self.path, marshal.dumps((_FORMAT, self._manifests)))
 
 
 @dataclass(slots=True)
@@ -167,9 +165,7 @@ def sync_static(directory: Path, stamps: tuple[FileStamp, ...], holds: dict[str,
         if holds.get(relative) != stamp.signature:
             destination = target / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
-            temporary = destination.with_name(f".{destination.name}.tmp")
-            shutil.copyfile(stamp.path, temporary)
-            os.replace(temporary, destination)
+            replace_bytes(destination, stamp.path.read_bytes())
         copied[relative] = stamp.signature
     return copied
 

@@ -1,14 +1,24 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator.errors import PublishError
+from generator.inputs import walk
 from generator.publish import output
-from generator.publish.output import OutputLock, clean_leftovers, stage, swap
+from generator.publish.output import (
+    OutputLock,
+    clean_leftovers,
+    discarded_on_failure,
+    new_staging_dir,
+    swap,
+    write_pages,
+)
+from generator.publish.workspace import sync_static
 from generator.render.templates import RenderedFile
 from generator.site.urls import UnsafePathError
 
@@ -32,6 +42,22 @@ def site(tmp_path: Path) -> Path:
     (root / "static").mkdir()
     (root / "static" / "style.css").write_bytes(b"body{}")
     return root
+
+
+@dataclass(frozen=True)
+class Staged:
+    directory: Path
+    files: int
+    bytes_written: int
+
+
+def stage(output_dir: Path, files: Iterable[RenderedFile], static_dir: Path | None) -> Staged:
+    """A fresh site prepared the way build_site prepares one without a previous copy."""
+    directory = new_staging_dir(output_dir)
+    with discarded_on_failure(directory):
+        count, written = write_pages(directory, files)
+        sync_static(directory, walk(static_dir) if static_dir else (), {})
+    return Staged(directory, count, written)
 
 
 def leftovers(root: Path) -> list[str]:
@@ -59,7 +85,7 @@ def test_new_site_replaces_the_old_one_when_swapped(
     if not exchange_supported:  # systems without renameat2: rename aside, then into place
         monkeypatch.setattr(output, "exchange", lambda one, other: False)
     staged = stage(site / "build", PAGES, None)
-    swap(staged, site / "build")
+    swap(staged.directory, site / "build")
     assert tree(site / "build") == {
         "index.html": b"<h1>accueil</h1>",
         "articles/a/index.html": b"<h1>a</h1>",
@@ -70,7 +96,7 @@ def test_new_site_replaces_the_old_one_when_swapped(
 
 def test_output_folder_is_created_when_it_did_not_exist(tmp_path: Path) -> None:
     target = tmp_path / "fresh" / "build"
-    swap(stage(target, PAGES[:1], None), target)
+    swap(stage(target, PAGES[:1], None).directory, target)
     assert tree(target) == {"index.html": b"<h1>accueil</h1>"}
     assert leftovers(target.parent) == []
 
@@ -141,7 +167,7 @@ def test_old_build_is_intact_when_the_swap_fails(site: Path, monkeypatch: pytest
     monkeypatch.setattr(output, "exchange", lambda one, other: False)
     monkeypatch.setattr(output.os, "rename", refuse)
     with pytest.raises(PublishError) as caught:
-        swap(staged, site / "build")
+        swap(staged.directory, site / "build")
     assert caught.value.diagnostics[0].code == "publish.swap"
     monkeypatch.undo()
     assert tree(site / "build") == OLD_SITE
