@@ -23,7 +23,7 @@ from generator.content.cache import ContentCache
 from generator.content.countries import load_countries
 from generator.content.load import load_content
 from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
-from generator.inputs import FileStamp, survey
+from generator.inputs import FileStamp, content_key, survey
 from generator.publish import build_report, output
 from generator.publish.build_report import REPORT_FILE, BuildReport
 from generator.publish.search import BUNDLE_DIR, SearchIndex, index_site
@@ -111,8 +111,8 @@ def build_site(
     pages whose inputs changed are rendered; ``incremental=False`` trusts neither and
     renders everything (the result is byte-identical). ``index_search=False`` leaves the
     Pagefind index to the caller (the dev server refreshes it off the reload path).
-    ``cache`` is a content cache kept by a long-running caller between builds (it is
-    used only if it matches this build's key).
+    ``cache`` is a content cache kept by a long-running caller between builds (see
+    ``content_cache``).
     """
     target = output_dir or config.output_dir
     with output.OutputLock(target):
@@ -123,9 +123,7 @@ def build_site(
         current = state.manifest_of(target)
         if incremental and current is not None and current.inputs == inputs.key:
             return _up_to_date(target, current, reporter)
-        if cache is None or cache.key != inputs.content_key or not incremental:
-            countries = load_countries()
-            cache = ContentCache(config.cache_dir / "content", inputs.content_key, countries, incremental)
+        cache = content_cache(config, cache, incremental)
         with _cyclic_gc_paused():
             checked = check_site(config, reporter, strict, cache, inputs.content)
             with reporter.stage("fingerprint"):
@@ -187,6 +185,18 @@ def build_site(
         removed=len(removed),
         report=report,
     )
+
+
+def content_cache(
+    config: SiteConfig, kept: ContentCache | None = None, incremental: bool = True
+) -> ContentCache:
+    """The content cache for a build of ``config``: ``kept`` (a long-running caller's, from
+    its last build) while it still fits, else the one on disk (an empty one when not
+    incremental: nothing is trusted, everything is written afresh)."""
+    key, directory = content_key(config), config.cache_dir / "content"
+    if incremental and kept is not None and kept.key == key and kept.directory == directory:
+        return kept
+    return ContentCache(directory, key, load_countries(), read=incremental)
 
 
 @contextmanager

@@ -93,13 +93,12 @@ def generator_digest() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """Everything a build reads, stamped, and two keys derived from it."""
+    """Everything a build reads, stamped, and one key for all of it."""
 
     content: tuple[FileStamp, ...]
     templates: tuple[FileStamp, ...]
     static: tuple[FileStamp, ...]
     key: str  #: changes whenever any input does: equal keys mean an identical site
-    content_key: str  #: what a parsed article depends on besides its bytes
 
 
 def survey(config: SiteConfig, *options: object) -> Inputs:
@@ -107,9 +106,13 @@ def survey(config: SiteConfig, *options: object) -> Inputs:
     content = walk(config.content_dir)
     templates = walk(config.templates_dir)
     static = walk(config.static_dir)
-    content_key = f"{generator_digest()}|{config.home_country}"
     hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(f"{content_key}|{config!r}|{options!r}".encode())
+    hasher.update(f"{content_key(config)}|{config!r}|{options!r}".encode())
     for stamps in (content, templates, static):
         hasher.update(digest_stamps(stamps).encode())
-    return Inputs(content, templates, static, hasher.hexdigest(), content_key)
+    return Inputs(content, templates, static, hasher.hexdigest())
+
+
+def content_key(config: SiteConfig) -> str:
+    """What a parsed article depends on besides its bytes."""
+    return f"{generator_digest()}|{config.home_country}"

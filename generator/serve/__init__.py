@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from generator.build import build_site
+from generator.build import build_site, content_cache
 from generator.config import SiteConfig
 from generator.content.cache import ContentCache
-from generator.content.countries import load_countries
 from generator.errors import GeneratorError
 from generator.report import Reporter
 from generator.serve.changes import ChangeKind, ChangeSet, WatchedPaths, classify_all
@@ -131,8 +130,7 @@ class _Session:
         reporter = self.reporter
         if changes.kind is ChangeKind.INBOX:
             _ingest_inbox(config, reporter)
-        if self.cache is None or self.cache.directory != config.cache_dir / "content":
-            self.cache = None
+        self.cache = content_cache(config, self.cache)
         try:
             # One process: forking a pool from a process running server threads is unsafe.
             result = build_site(
@@ -141,7 +139,7 @@ class _Session:
                 output_dir=self.serve_dir,
                 workers=None if initial else 1,
                 index_search=False,
-                cache=self.cache or self._new_cache(config),
+                cache=self.cache,
             )
         except GeneratorError as exc:
             if initial:
@@ -161,13 +159,6 @@ class _Session:
         self.live.publish(pages=pages)
         if self.search is not None and (initial or result.rendered):
             self.search.request()
-
-    def _new_cache(self, config: SiteConfig) -> ContentCache:
-        from generator.inputs import survey
-
-        key = survey(config).content_key
-        self.cache = ContentCache(config.cache_dir / "content", key, load_countries())
-        return self.cache
 
 
 def _ingest_inbox(config: SiteConfig, reporter: Reporter) -> None:
