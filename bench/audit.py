@@ -38,16 +38,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # `python bench/audit.py` puts bench/ first, not the repository
+    sys.path.insert(0, str(REPO))
+
+from bench.search_bench import serving  # noqa: E402
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 #: Pinned to major versions; bump deliberately.
@@ -175,20 +178,10 @@ def handler_for(root: Path) -> type[SimpleHTTPRequestHandler]:
     return Handler
 
 
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
+def serve(root: Path) -> AbstractContextManager[str]:
     """``root`` served on 127.0.0.1 (free port) in a thread; yields the origin. The folder
     may be filled after the server starts (the build needs the port for its base URL)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(root))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="audit-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return serving(handler_for(root))
 
 
 def build(config: Path, output: Path, base_url: str) -> None:

@@ -44,7 +44,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -244,12 +244,17 @@ def handler_for(root: Path, overrides: dict[str, Path]) -> type[SimpleHTTPReques
     return Handler
 
 
-@contextmanager
-def serve(root: Path, overrides: dict[str, Path] | None = None) -> Iterator[str]:
+def serve(root: Path, overrides: dict[str, Path] | None = None) -> AbstractContextManager[str]:
     """``root`` served on 127.0.0.1 in a thread; yields the origin."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(root, overrides or {}))
+    return serving(handler_for(root, overrides or {}))
+
+
+@contextmanager
+def serving(handler: type[SimpleHTTPRequestHandler]) -> Iterator[str]:
+    """A threaded HTTP server on 127.0.0.1 (a free port) with ``handler``; yields the origin."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="search-bench", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name="bench-server", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

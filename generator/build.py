@@ -27,7 +27,7 @@ from generator.inputs import FileStamp, content_key, survey
 from generator.publish import build_report, output
 from generator.publish.build_report import REPORT_FILE, BuildReport
 from generator.publish.search import BUNDLE_DIR, SearchIndex, index_site
-from generator.publish.workspace import Manifest, OutputState, open_workspace, remove_pages, sync_static
+from generator.publish.workspace import Manifest, OutputState, open_workspace, remove_files, sync_static
 from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.parallel import RenderJob, default_workers, render_pages
 from generator.render.templates import make_environment
@@ -144,7 +144,7 @@ def build_site(
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
                 rendered = reporter.progress("pages", rendered, len(selected))
                 count, written = output.write_pages(workspace.directory, rendered, workspace.reused)
-                remove_pages(workspace.directory, removed)
+                remove_files(workspace.directory, removed)
                 static = sync_static(workspace.directory, inputs.static, holds.static)
             search, search_key = None, None
             if config.search.enabled and index_search:
@@ -155,18 +155,17 @@ def build_site(
                         search = index_site(workspace.directory, config.language, config.search.timeout)
             else:
                 output.discard(workspace.directory / BUNDLE_DIR)
-        manifest = Manifest(
-            pages={spec.url: fingerprint for spec, fingerprint in zip(checked.specs, prints, strict=True)},
-            static=static,
-            search=search_key,
-            inputs=inputs.key,
-            articles=len(checked.model.articles),
-            warnings=tuple(d.to_row() for d in checked.warnings),
-        )
-        report = build_report.compare(
-            current, manifest, checked.specs, checked.model, reporter.timings, config.lists.noindex_thin
-        )
-        with output.discarded_on_failure(workspace.directory):
+            manifest = Manifest(
+                pages={spec.url: print_ for spec, print_ in zip(checked.specs, prints, strict=True)},
+                static=static,
+                search=search_key,
+                inputs=inputs.key,
+                articles=len(checked.model.articles),
+                warnings=tuple(d.to_row() for d in checked.warnings),
+            )
+            report = build_report.compare(
+                current, manifest, checked.specs, checked.model, reporter.timings, config.lists.noindex_thin
+            )
             output.write_file(workspace.directory / REPORT_FILE, report.to_json())
         with reporter.stage("swap"):
             output.swap(workspace.directory, target, keep_previous=state.previous_dir)

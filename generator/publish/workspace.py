@@ -140,8 +140,8 @@ def link_tree(source: Path, destination: Path) -> None:
             os.link(os.path.join(folder, name), target / name)
 
 
-def remove_pages(directory: Path, paths: list[str]) -> None:
-    """Delete pages no longer planned, and the folders they leave empty."""
+def remove_files(directory: Path, paths: list[str]) -> None:
+    """Delete files no longer wanted (pages, static files), and the folders they leave empty."""
     for relative in paths:
         target = directory / relative
         with contextlib.suppress(FileNotFoundError):
@@ -159,7 +159,7 @@ def sync_static(directory: Path, stamps: tuple[FileStamp, ...], holds: dict[str,
     """Make ``directory/static`` a copy of the static folder, copying only changed files."""
     target = directory / "static"
     wanted = {stamp.relative: stamp for stamp in stamps}
-    remove_pages(target, [relative for relative in holds if relative not in wanted])
+    remove_files(target, [relative for relative in holds if relative not in wanted])
     copied: dict[str, tuple] = {}
     for relative, stamp in wanted.items():
         if holds.get(relative) != stamp.signature:

@@ -177,7 +177,7 @@ class Fingerprinter:
             self._pair_rows,
             self._years,
             len(model.timeline.undated),
-            len(model.flagged),
+            self._flagged,
             (len(model.articles), len(model.pairs), len(model.countries)),
         )
 
