@@ -10,7 +10,10 @@ as the dev-server issue asks), opens the edited article in headless Chromium
 (``/usr/bin/chromium``) and measures, for each run:
 
 - ``save_to_reload_s``: from just before the Markdown file is written to the moment the
-  open page shows the new title (the page reloaded itself);
+  open page shows the new title (the page reloaded itself; the server previews an edited
+  article's own page before its rebuild, see generator/serve/preview.py);
+- ``save_to_rebuilt_s``: from the same save to the end of the rebuild (every other page
+  the article appears on is then up to date); each run waits for it before the next;
 - ``template_to_reload_s``: the same after appending a comment to ``templates/article.html``
   (every article page is rendered again; the open page reloads when the rebuild is done);
 - the rebuild time the server reported, which excludes the watcher's quiet period (0.1 s)
@@ -47,6 +50,7 @@ class _Timings(Reporter):
     def __init__(self) -> None:
         super().__init__(quiet=True)
         self.rebuilds: list[float] = []
+        self.finished: list[float] = []  #: perf_counter() when each rebuild was reported
         self.verbose = False
 
     def info(self, message: str) -> None:
@@ -55,6 +59,16 @@ class _Timings(Reporter):
         found = re.search(r"written in ([0-9.]+) s", message)
         if found:
             self.rebuilds.append(float(found.group(1)))
+            self.finished.append(time.perf_counter())
+
+    def wait_for_rebuild(self, count: int, timeout_s: float = 120) -> float:
+        """When the rebuild after the first ``count`` ones was reported."""
+        deadline = time.perf_counter() + timeout_s
+        while len(self.finished) <= count:
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the server reported no rebuild")
+            time.sleep(0.005)
+        return self.finished[count]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,10 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--verbose", action="store_true", help="print the server's messages, timed")
     args = parser.parse_args(argv)
     root = args.out or Path(f"/tmp/archive-bench/n{args.n}-seed{args.seed}")
     corpus = prepare_corpus(args.n, args.seed, root, print)
     reporter = _Timings()
+    reporter.verbose = args.verbose
     config_file = corpus.html_config
 
     def load():
@@ -77,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"dev server up with {args.n} articles in {time.perf_counter() - started:.1f} s: {server.url}")
     url = server.url + f"articles/{corpus.edited_path.stem}/"
     saves: list[float] = []
+    rebuilt: list[float] = []
     templates: list[float] = []
     try:
         with chromium() as browser:
@@ -85,8 +102,13 @@ def main(argv: list[str] | None = None) -> int:
             for run in range(1, args.runs + 1):
                 text = article_text(corpus.edited, corpus.seed, revision=run)
                 title = re.search(r'^title: "(.*)"$', text, re.MULTILINE).group(1)  # type: ignore[union-attr]
+                before, saved = len(reporter.finished), time.perf_counter()
                 saves.append(_until_reloaded(page, lambda t=text: corpus.edited_path.write_text(t), title))
-                print(f"  save -> reloaded page, run {run}: {saves[-1] * 1000:.0f} ms")
+                rebuilt.append(reporter.wait_for_rebuild(before) - saved)
+                print(
+                    f"  save -> reloaded page, run {run}: {saves[-1] * 1000:.0f} ms"
+                    f" (rebuild done after {rebuilt[-1] * 1000:.0f} ms)"
+                )
             for run in range(1, min(args.runs, 3) + 1):
                 marker = f"bench-{run}"
 
@@ -106,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = {
         "n": args.n,
         "save_to_reload_s": statistics.median(saves),
+        "save_to_rebuilt_s": statistics.median(rebuilt),
         "template_to_reload_s": statistics.median(templates),
         "article_rebuild_s": statistics.median(rebuilds[: len(saves)]) if rebuilds else None,
         "template_rebuild_s": statistics.median(rebuilds[len(saves) :])

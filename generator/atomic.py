@@ -11,6 +11,17 @@ import os
 from pathlib import Path
 
 
+def replace_with_link(path: Path, source: Path) -> None:
+    """Replace ``path`` with a hard link to ``source`` (the same bytes, no copy)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        os.link(source, temporary)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def replace_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``; an error names ``path``, never the hidden file."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -27,7 +27,14 @@ from generator.inputs import FileStamp, content_key, survey
 from generator.publish import build_report, output
 from generator.publish.build_report import REPORT_FILE, BuildReport
 from generator.publish.search import BUNDLE_DIR, SearchIndex, index_site
-from generator.publish.workspace import Manifest, OutputState, open_workspace, remove_files, sync_static
+from generator.publish.workspace import (
+    Manifest,
+    OutputState,
+    adopt_files,
+    open_workspace,
+    remove_files,
+    sync_static,
+)
 from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.parallel import RenderJob, default_workers, render_pages
 from generator.render.templates import make_environment
@@ -62,6 +69,7 @@ class BuildResult:
     removed: int = 0  #: pages of the previous site no longer planned
     up_to_date: bool = False  #: nothing changed since the last build: nothing was done
     report: BuildReport | None = None  #: None when nothing was done
+    site: CheckedSite | None = None  #: what was built (None when nothing was done)
 
 
 def check_site(
@@ -140,6 +148,9 @@ def build_site(
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
             with reporter.stage("render+write"):
+                selected = _adopt_published(
+                    checked.specs, prints, selected, current, workspace.directory, target
+                )
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
                 rendered = reporter.progress("pages", rendered, len(selected))
@@ -183,6 +194,7 @@ def build_site(
         changed=tuple(checked.specs[index].url for index in selected),
         removed=len(removed),
         report=report,
+        site=checked,
     )
 
 
@@ -222,6 +234,29 @@ def _up_to_date(target: Path, current: Manifest, reporter: Reporter) -> BuildRes
         warnings=tuple(Diagnostic.from_row(row) for row in current.warnings),
         up_to_date=True,
     )
+
+
+def _adopt_published(
+    specs: tuple[PageSpec, ...],
+    prints: tuple[str | None, ...],
+    selected: list[int],
+    published: Manifest | None,
+    workspace: Path,
+    target: Path,
+) -> list[int]:
+    """Of the pages to write, link those the published site already holds as this build
+    would write them (the previous copy is one build behind: after a template edit it
+    lacks every page that edit rewrote); return the ones left to render."""
+    if published is None:
+        return selected
+    pages = published.pages
+    ready = [i for i in selected if prints[i] is not None and pages.get(specs[i].url) == prints[i]]
+    if not ready:
+        return selected
+    paths = {output_path(specs[i].url): i for i in ready}
+    failed = {paths[path] for path in adopt_files(workspace, target, paths)}
+    taken = set(ready) - failed
+    return [i for i in selected if i not in taken]
 
 
 def _search_key(config: SiteConfig, specs: tuple[PageSpec, ...], prints: tuple[str | None, ...]) -> str:

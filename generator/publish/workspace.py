@@ -21,10 +21,11 @@ import contextlib
 import hashlib
 import marshal
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from generator.atomic import replace_bytes
+from generator.atomic import replace_bytes, replace_with_link
 from generator.inputs import FileStamp
 from generator.publish.output import discard, new_staging_dir
 
@@ -138,6 +139,21 @@ def link_tree(source: Path, destination: Path) -> None:
             (target / name).mkdir()
         for name in files:
             os.link(os.path.join(folder, name), target / name)
+
+
+def adopt_files(directory: Path, source: Path, paths: Iterable[PurePath]) -> list[PurePath]:
+    """Hard-link ``paths`` from ``source`` into ``directory``, replacing what is there:
+    the previous copy catches up with the published site without rendering pages again.
+    Returns the paths that could not be linked (the caller renders those)."""
+    failed = []
+    for relative in paths:
+        target = directory / relative
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            replace_with_link(target, source / relative)
+        except OSError:
+            failed.append(relative)
+    return failed
 
 
 def remove_files(directory: Path, paths: list[str]) -> None:

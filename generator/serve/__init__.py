@@ -12,21 +12,24 @@ clears it. Files dropped into ``content/inbox/`` are ingested, then appear on th
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from generator.build import build_site, content_cache
+from generator.build import CheckedSite, build_site, content_cache
 from generator.config import SiteConfig
 from generator.content.cache import ContentCache
 from generator.errors import GeneratorError
 from generator.report import Reporter
 from generator.serve.changes import ChangeKind, ChangeSet, WatchedPaths, classify_all
+from generator.serve.preview import Previews, preview_articles
 from generator.serve.reload import LiveReload
 from generator.serve.search import SearchRefresher
 from generator.serve.server import make_handler
 from generator.serve.watch import ChangeCollector, start_observer
+from generator.site.urls import output_path
 
 SERVE_DIR = Path(".cache") / "serve"
 SEARCH_DIR = Path(".cache") / "serve-search"
@@ -67,7 +70,8 @@ def start(
         search = SearchRefresher(serve_dir, search_dir, config.language, config.search.timeout, reporter)
     session = _Session(serve_dir, reporter, live, search)
     session.rebuild(config, ChangeSet(ChangeKind.CONFIG, ()), initial=True)
-    http = ThreadingHTTPServer((host, port), make_handler(serve_dir, config.base_path, live, search_dir))
+    handler = make_handler(serve_dir, config.base_path, live, search_dir, session.previews)
+    http = ThreadingHTTPServer((host, port), handler)
     http.daemon_threads = True
     stopping = threading.Event()
     collector = ChangeCollector()
@@ -115,8 +119,9 @@ def serve(
 
 
 class _Session:
-    """What the dev server keeps between rebuilds: parsed articles in memory, and where
-    each outcome goes (terminal, open pages, search refresher)."""
+    """What the dev server keeps between rebuilds: parsed articles in memory, the last
+    good build (to preview an edited article's page before the rebuild), and where each
+    outcome goes (terminal, open pages, search refresher)."""
 
     def __init__(self, serve_dir: Path, reporter: Reporter, live: LiveReload, search: SearchRefresher | None):
         self.serve_dir = serve_dir
@@ -124,12 +129,16 @@ class _Session:
         self.live = live
         self.search = search
         self.cache: ContentCache | None = None
+        self.site: CheckedSite | None = None  #: the last build, when it succeeded
+        self.previews = Previews()
 
     def rebuild(self, config: SiteConfig, changes: ChangeSet, initial: bool = False) -> None:
         """One rebuild; its outcome goes to the terminal and to every open page."""
         reporter = self.reporter
         if changes.kind is ChangeKind.INBOX:
             _ingest_inbox(config, reporter)
+        if changes.kind is ChangeKind.CONTENT and self.site is not None:
+            self._preview(config, changes.paths)
         self.cache = content_cache(config, self.cache)
         try:
             # One process: forking a pool from a process running server threads is unsafe.
@@ -144,10 +153,14 @@ class _Session:
         except GeneratorError as exc:
             if initial:
                 raise
+            self.previews.clear()
+            self.site = None
             reporter.diagnostics(exc.diagnostics)
             reporter.info("Rebuild failed: the last good site is still served.")
             self.live.publish(exc.diagnostics)
             return
+        shown = self.previews.clear()
+        self.site = result.site or self.site
         reporter.diagnostics(result.warnings)
         total = sum(result.timings.values())
         names = [path.name for path in changes.paths if path.suffix]
@@ -155,10 +168,32 @@ class _Session:
         reporter.info(f"Rebuilt ({what}): {result.rendered} of {result.pages} files written in {total:.2f} s")
         pages = None  # static files and configuration can change how every page looks
         if changes.kind in (ChangeKind.CONTENT, ChangeKind.INBOX, ChangeKind.TEMPLATES):
-            pages = tuple(config.base_path + url.lstrip("/") for url in result.changed)
+            changed = [url for url in result.changed if not self._as_previewed(url, shown)]
+            pages = tuple(config.base_path + url.lstrip("/") for url in changed)
         self.live.publish(pages=pages)
         if self.search is not None and (initial or result.rendered):
             self.search.request()
+
+    def _preview(self, config: SiteConfig, paths: tuple[Path, ...]) -> None:
+        """Show the edited articles' own pages now; the rebuild follows."""
+        started = time.perf_counter()
+        previews = preview_articles(config, self.site, paths)  # type: ignore[arg-type]
+        if previews:
+            self.previews.show(previews)
+            self.live.publish(pages=tuple(config.base_path + p.url.lstrip("/") for p in previews))
+            self.reporter.info(
+                f"Previewed {', '.join(p.url for p in previews)} in {time.perf_counter() - started:.2f} s"
+            )
+
+    def _as_previewed(self, url: str, shown: Mapping[str, bytes]) -> bool:
+        """Whether the rebuild wrote exactly the page already shown as a preview (the
+        pages showing it need not reload again)."""
+        if url not in shown:
+            return False
+        try:
+            return (self.serve_dir / output_path(url)).read_bytes() == shown[url]
+        except OSError:
+            return False
 
 
 def _ingest_inbox(config: SiteConfig, reporter: Reporter) -> None:

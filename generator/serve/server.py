@@ -7,12 +7,14 @@ open pages; unknown paths get the site's own 404 page.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from generator.publish.search import BUNDLE_DIR
+from generator.serve.preview import Previews
 from generator.serve.reload import LiveReload
 
 PREFIX = "__archive__/"
@@ -20,11 +22,16 @@ KEEPALIVE_SECONDS = 15.0
 
 
 def make_handler(
-    directory: Path, base_path: str, live: LiveReload, search_dir: Path | None = None
+    directory: Path,
+    base_path: str,
+    live: LiveReload,
+    search_dir: Path | None = None,
+    previews: Previews | None = None,
 ) -> type[http.server.BaseHTTPRequestHandler]:
     """A request handler class bound to one served folder and one live-reload state.
     With ``search_dir``, /pagefind/ is served from there: the dev server refreshes the
-    index beside the site, off the reload path."""
+    index beside the site, off the reload path. ``previews`` are pages served from memory
+    before the folder (see preview.py)."""
     reload_js = resources.files("generator.serve").joinpath("reload.js").read_bytes()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -48,6 +55,10 @@ def make_handler(
             self.do_GET()
 
         def _page(self, inner: str) -> None:
+            preview = self._preview(inner)
+            if preview is not None:
+                self._send(200, "text/html; charset=utf-8", self._inject(preview))
+                return
             root = directory
             if search_dir is not None and inner.startswith(f"{BUNDLE_DIR}/"):
                 root, inner = search_dir, inner[len(BUNDLE_DIR) + 1 :]
@@ -73,6 +84,13 @@ def make_handler(
                 content_type = "text/html; charset=utf-8"
             self._send(200, content_type, body)
 
+        def _preview(self, inner: str) -> bytes | None:
+            if previews is None:
+                return None
+            if inner.endswith("index.html"):
+                inner = inner[: -len("index.html")]
+            return previews.get("/" + inner) if inner == "" or inner.endswith("/") else None
+
         def _inject(self, html: bytes) -> bytes:
             tag = (
                 f'<script src="{base_path}{PREFIX}reload.js" data-events="{base_path}{PREFIX}events" '
@@ -93,7 +111,8 @@ def make_handler(
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(body)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the page went away
+                    self.wfile.write(body)
 
         def _events(self, since: str) -> None:
             """Server-sent events: one message per finished build, comments to keep alive."""

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+import generator.serve
+from generator.build import build_site
 from generator.config import SiteConfig, load_config, with_overrides
 from generator.report import BufferReporter
 from generator.serve import SERVE_DIR, DevServer, start
@@ -109,10 +113,42 @@ def test_pages_the_rebuild_did_not_rewrite_are_not_reloaded(dev: tuple[DevServer
     unrelated = page.context.new_page()
     unrelated.goto(server.url + "articles/vietnam-japon-stagiaires-techniques/")
     unrelated.evaluate("window.__notReloaded = true")
-    page.goto(server.url + ARTICLE_URL)
+    page.goto(server.url + "relations/vietnam-bielorussie/")
     edit(site / ARTICLE, "signent un accord sur les produits laitiers", "signent un accord laitier")
-    expect(page.locator("h1")).to_contain_text("signent un accord laitier")  # the rebuild is done
+    # The relation page lists the article: only the rebuild (not a preview) updates it.
+    expect(page.get_by_role("link", name="signent un accord laitier")).to_be_visible()
     assert unrelated.evaluate("window.__notReloaded === true")  # another relation: left alone
+
+
+def test_edited_article_is_previewed_before_the_rebuild_and_not_reloaded_after_it(
+    dev: tuple[DevServer, Path], page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, site = dev
+    rebuilt = threading.Event()
+
+    def slow_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(3)
+        try:
+            return build_site(*args, **kwargs)
+        finally:
+            rebuilt.set()
+
+    monkeypatch.setattr(generator.serve, "build_site", slow_build)
+    page.goto(server.url + ARTICLE_URL)
+    edit(site / ARTICLE, "signent un accord sur les produits laitiers", "concluent un accord laitier")
+
+    expect(page.locator("h1")).to_have_text(
+        "Vietnam et Biélorussie concluent un accord laitier", timeout=2500
+    )
+    assert not rebuilt.is_set()  # the page came from the preview
+    page.evaluate("window.__notReloaded = true")
+    generation = server.live.latest.generation
+    assert rebuilt.wait(15)
+    assert server.live.wait_after(generation, 15) is not None  # the rebuild's event went out...
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__notReloaded === true")  # ...and the page, already right, stayed
+    built = (site / SERVE_DIR / ARTICLE_URL / "index.html").read_text(encoding="utf-8")
+    assert "concluent un accord laitier" in built
 
 
 def test_search_index_is_refreshed_after_a_rebuild(dev: tuple[DevServer, Path], page: Page) -> None:

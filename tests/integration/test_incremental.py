@@ -168,6 +168,25 @@ def test_article_template_edit_rewrites_article_pages_only(site: Site, tmp_path:
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_after_a_template_edit_the_next_edit_links_pages_instead_of_rendering_them(
+    site: Site, tmp_path: Path
+) -> None:
+    """The previous copy the next build writes into lacks every page the template edit
+    rewrote; it takes them from the published site instead of rendering them again."""
+    site.edit("templates/article.html", "</article>", "</article><!-- modèle modifié -->")
+    site.build()
+    site.edit(ARTICLE, 'title: "', 'title: "Nouveau titre : ')
+    result = site.build()
+    assert ARTICLE_URL in result.changed
+    assert "/articles/vietnam-bielorussie-forum-economique/" not in result.changed
+    rendered_articles = [url for url in result.changed if url.startswith("/articles/")]
+    assert result.rendered == len(result.changed)
+    assert len(rendered_articles) < result.articles  # not every page the template edit rewrote
+    unrelated = site.output / "articles/vietnam-bielorussie-forum-economique/index.html"
+    assert "modèle modifié" in unrelated.read_text(encoding="utf-8")
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_base_template_edit_rewrites_every_html_page(site: Site, tmp_path: Path) -> None:
     site.edit("templates/base.html", "</body>", "<!-- pied modifié --></body>")
     result = site.build()
