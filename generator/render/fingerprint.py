@@ -94,7 +94,7 @@ class Fingerprinter:
             "pair": lambda spec: (self._pair_row(spec.subject), self._visits(spec.subject)),  # type: ignore[arg-type]
             "pair-atom": self._pair_feed,
             "countries": lambda spec: (self._country_rows,),
-            "country": lambda spec: (self._country_row(spec.subject),),  # type: ignore[arg-type]
+            "country": self._country,
             "review": lambda spec: (self._flagged,),
             "atom": lambda spec: (self._feed(self.model.articles), self._archive_updated),
             "sitemap": lambda spec: (self._sitemap,),
@@ -180,6 +180,12 @@ class Fingerprinter:
             self._flagged,
             (len(model.articles), len(model.pairs), len(model.countries)),
         )
+
+    def _country(self, spec: PageSpec) -> Iterable[object]:
+        entry: CountryEntry = spec.subject  # type: ignore[assignment]
+        if spec.page is None or spec.page.number == 1:
+            return (self._country_row(entry),)
+        return (entry.country.code, entry.country.name, entry.count, bool(entry.pairs))  # no table
 
     def _month(self, spec: PageSpec) -> Iterable[object]:
         month: MonthGroup = spec.subject  # type: ignore[assignment]

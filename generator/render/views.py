@@ -31,6 +31,24 @@ from generator.site.timeline import MonthGroup, YearGroup
 
 Context = dict[str, Any]
 
+#: Page links shown on either side of the current page; the first and last are always shown.
+PAGE_WINDOW = 2
+
+
+def page_window(number: int, total: int) -> list[int | None]:
+    """The page numbers a pagination bar links to, None where numbers are left out: every
+    page linking to every other would make a list of n pages O(n²) in links (Vietnam's
+    country list alone has hundreds of pages)."""
+    shown = sorted({1, total, *range(max(1, number - PAGE_WINDOW), min(total, number + PAGE_WINDOW) + 1)})
+    window: list[int | None] = []
+    for n in shown:
+        if window and n - window[-1] == 2:  # type: ignore[operator]
+            window.append(n - 1)  # one number left out: show it rather than a gap
+        elif window and n - window[-1] > 2:  # type: ignore[operator]
+            window.append(None)
+        window.append(n)
+    return window
+
 
 class ViewBuilder:
     """Builds the context of each planned page. One instance per build."""
@@ -142,8 +160,15 @@ class ViewBuilder:
             "previous_url": self.href(page.previous_url) if page.previous_url else None,
             "next_url": self.href(page.next_url) if page.next_url else None,
             "pages": [
-                {"number": n, "url": self.href(urls.page_url(page.first_url, n)), "current": n == page.number}
-                for n in range(1, page.total + 1)
+                {
+                    "number": n,
+                    "url": self.href(urls.page_url(page.first_url, n)),
+                    "current": n == page.number,
+                    "gap": False,
+                }
+                if n is not None
+                else {"gap": True}
+                for n in page_window(page.number, page.total)
             ],
         }
 
@@ -427,7 +452,14 @@ class ViewBuilder:
                 "title": entry.country.name,
                 "breadcrumbs": self._crumbs(("Pays", urls.COUNTRIES), (entry.country.name, None)),
             },
-            "country": {**self._country_row(entry), "pairs": [self._pair_row(h) for h in entry.pairs]},
+            "country": {
+                **self._country_row(entry),
+                # the relations table is the overview, on the first page only
+                "pairs": [self._pair_row(h) for h in entry.pairs] if _first_page(spec) else [],
+                "relations_url": self.href(urls.country_url(entry.country)) + "#relations"
+                if entry.pairs and not _first_page(spec)
+                else None,
+            },
             "articles": self._cards_of(spec.page),
         }
 
@@ -587,3 +619,7 @@ class ViewBuilder:
                 "entries": entries,
             },
         }
+
+
+def _first_page(spec: PageSpec) -> bool:
+    return spec.page is None or spec.page.number == 1
