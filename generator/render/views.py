@@ -517,7 +517,8 @@ class ViewBuilder:
         return {
             "page": {
                 "title": "Recherche",
-                "noindex": True,
+                "description": "Rechercher dans les articles de l'archive, par relation, pays, année "
+                "ou personnalité.",
                 "breadcrumbs": self._crumbs(("Recherche", None)),
             },
             "search": {

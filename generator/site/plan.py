@@ -81,7 +81,7 @@ def plan_pages(
     noindex and leave the sitemap."""
     specs = (
         *_singletons(),
-        *((PageSpec("search", urls.SEARCH, "search.html", in_sitemap=False),) if search else ()),
+        *((PageSpec("search", urls.SEARCH, "search.html"),) if search else ()),
         *_articles(model),
         *_timeline(model, per_page),
         *_pairs(model, per_page),

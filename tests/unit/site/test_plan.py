@@ -97,7 +97,6 @@ def test_feeds_and_review_stay_out_of_the_sitemap_when_planned() -> None:
         "not-found",
         "pair-atom",
         "review",
-        "search",
         *("articles-json", "articles-csv", "articles-schema", "relation-json"),  # data files
     }
 
