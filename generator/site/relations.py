@@ -7,6 +7,7 @@ group an article belongs to, never from comparing every article with every other
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -122,7 +123,7 @@ def build_related(
             (_by_tag(articles), WEIGHTS["tag"]),
             ((c.articles for c in countries), WEIGHTS["country"]),
         )
-        chosen = _choose_related(articles, groups, limit)
+        chosen = _ranked(articles, _group_scores(articles, groups, limit), limit)
         _LAST_RELATED.clear()
         _LAST_RELATED[signature] = chosen
     by_slug = {article.slug: article for article in articles}
@@ -146,27 +147,38 @@ def _by_tag(articles: tuple[Article, ...]) -> list[tuple[Article, ...]]:
     return [tuple(groups[tag]) for tag in sorted(groups)]
 
 
-def _choose_related(
+def _group_scores(
     articles: tuple[Article, ...],
     groups: Iterable[tuple[Iterable[tuple[Article, ...]], int]],
     limit: int,
-) -> dict[str, tuple[str, ...]]:
+) -> dict[str, dict[str, int]]:
+    """slug -> other slug -> points, from each group's ``limit`` date neighbours."""
     window = limit
     scores: dict[str, dict[str, int]] = {article.slug: {} for article in articles}
     for members, weight in groups:
         for group in members:
-            for index, article in enumerate(group):
-                neighbours = group[max(0, index - window) : index + window + 1]
-                mine = scores[article.slug]
-                for other in neighbours:
-                    if other.slug != article.slug:
-                        mine[other.slug] = mine.get(other.slug, 0) + weight
+            slugs = [article.slug for article in group]
+            for index, slug in enumerate(slugs):
+                mine = scores[slug]
+                for other in slugs[max(0, index - window) : index + window + 1]:
+                    if other != slug:
+                        mine[other] = mine.get(other, 0) + weight
+    return scores
+
+
+def _ranked(
+    articles: tuple[Article, ...], scores: dict[str, dict[str, int]], limit: int
+) -> dict[str, tuple[str, ...]]:
+    """The ``limit`` best-scored others of each article: ties go to the nearest in time,
+    then to the first slug. Only candidates scoring at least the ``limit``-th best score
+    can make it, so only they are sorted."""
     ordinal = {article.slug: _ordinal(article) for article in articles}
     chosen = {}
     for article in articles:
-        here = ordinal[article.slug]
+        here, mine = ordinal[article.slug], scores[article.slug]
+        floor = heapq.nlargest(limit, mine.values())[-1] if 0 < limit < len(mine) else 0
         ranked = sorted(
-            (-score, abs(here - ordinal[slug]), slug) for slug, score in scores[article.slug].items()
+            (-score, abs(here - ordinal[slug]), slug) for slug, score in mine.items() if score >= floor
         )
         chosen[article.slug] = tuple(slug for _, _, slug in ranked[:limit])
     return chosen
