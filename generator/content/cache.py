@@ -5,8 +5,9 @@ by a hash of its bytes (one read, no parse). The store is split into shards by p
 edit rewrites one small shard, not the whole cache. Rows are flat tuples written with
 ``marshal`` (three times faster to load than pickled dataclasses); countries are stored by
 code and rebuilt from the shipped table, so a changed table invalidates the cache through
-its key. A damaged or foreign cache is ignored, never trusted: the key names the generator
-digest, and every shard is read whole or not at all.
+its key. A row keeps the body's sketch, so a warm build never shingles a body again. A
+damaged or foreign cache is ignored, never trusted: the key names the generator digest,
+and every shard is read whole or not at all.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ class ContentCache:
             return None
         countries = self.countries
         (slug, source_path, title, date, dateline, source, source_url, codes, pairs, people) = row[:10]
-        summary, tags, review, raw, body, body_line = row[10:]
+        summary, tags, review, raw, body, body_line, sketch = row[10:]
         return Article(
             slug,
             source_path,
@@ -133,6 +134,7 @@ class ContentCache:
             raw,
             body,
             body_line,
+            sketch,
         )
 
 
@@ -155,6 +157,7 @@ def _encode(article: Article) -> tuple:
         article.raw,
         article.body,
         article.body_line,
+        article.sketch,
     )
 
 

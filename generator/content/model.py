@@ -122,6 +122,7 @@ class Article:
     raw: str | None
     body: str  #: Markdown body, after the front matter.
     body_line: int  #: file line where the body starts, for Markdown diagnostics.
+    sketch: tuple[int, ...]  #: the body's wording in brief (content/sketch.py), made once at parse.
 
     @property
     def flagged(self) -> bool:

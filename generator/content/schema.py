@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.content.model import Article, Country, CountryPair, PartialDate, Person, make_pair
+from generator.content.sketch import body_sketch
 from generator.errors import Diagnostic, error
 from generator.yamlsource import LocatedYaml, closest_key
 
@@ -175,6 +176,7 @@ def build_article(
         raw=raw,
         body=body,
         body_line=body_line,
+        sketch=body_sketch(body),
         **fields,  # type: ignore[arg-type]
     )
     return article, []

@@ -134,6 +134,20 @@ def test_body_edit_rewrites_the_article_and_the_lists_that_show_it(site: Site, t
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_body_retelling_another_story_rewrites_that_storys_page(site: Site, tmp_path: Path) -> None:
+    """The text of a body is a related-articles signal: the other story's page now lists it."""
+    story = (site.root / "content/2021/france-allemagne-liaison-ferroviaire.md").read_text(encoding="utf-8")
+    retelling = site.root / "content/2015/vietnam-bielorussie-forum-economique.md"
+    text = retelling.read_text(encoding="utf-8")
+    retelling.write_text(text[: text.index("\n---\n") + 5] + story.split("\n---\n", 1)[1], encoding="utf-8")
+    page = site.output / "articles/france-allemagne-liaison-ferroviaire/index.html"
+    assert "/articles/vietnam-bielorussie-forum-economique/" not in page.read_text(encoding="utf-8")
+    result = site.build()
+    assert "/articles/france-allemagne-liaison-ferroviaire/" in result.changed
+    assert "/articles/vietnam-bielorussie-forum-economique/" in page.read_text(encoding="utf-8")
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_new_article_appears_everywhere_it_belongs(site: Site, tmp_path: Path) -> None:
     text = (site.root / ARTICLE).read_text(encoding="utf-8")
     text = re.sub(r'title: "[^"]*"', 'title: "Un second port pour le Japon"', text)

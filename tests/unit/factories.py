@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.content.countries import load_countries
 from generator.content.model import Article, CountryPair, PartialDate, Person, make_pair
 from generator.content.schema import parse_partial_date
+from generator.content.sketch import body_sketch
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "templates"
@@ -50,9 +51,10 @@ def make_article(
     title: str | None = None,
     review: tuple[str, ...] = (),
     people: tuple[Person, ...] = (),
+    body: str = "Texte.\n",
 ) -> Article:
     """An Article as load_content would build it; the one pair of a two-country article
-    is derived, as the schema does."""
+    is derived, as the schema does, and so is the sketch of its body."""
     found = tuple(country(code) for code in countries)
     if pairs is None:
         pair_list: tuple[CountryPair, ...] = (make_pair(found[0], found[1], HOME),) if len(found) == 2 else ()
@@ -73,8 +75,9 @@ def make_article(
         tags=(),
         review=review,
         raw=None,
-        body="Texte.\n",
+        body=body,
         body_line=7,
+        sketch=body_sketch(body),
     )
 
 

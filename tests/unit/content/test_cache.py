@@ -3,11 +3,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import generator.content.sketch
 from generator.content.cache import ContentCache
 from generator.content.countries import load_countries
 from generator.content.load import load_content
+from generator.content.sketch import body_sketch
 
 from ..factories import article_file, write_site
+from ..texts import RICE_STORY
 
 
 def load(root: Path, key: str = "clé") -> tuple:
@@ -26,6 +29,21 @@ def test_unchanged_files_are_not_parsed_again_and_load_equal(tmp_path: Path) -> 
     assert (cold.hits, cold.misses) == (0, 2)
     assert (warm.hits, warm.misses) == (2, 0)
     assert second == first
+
+
+def test_body_sketch_is_kept_with_the_article_and_not_made_again_when_warm(
+    tmp_path: Path, monkeypatch
+) -> None:
+    root = write_site(tmp_path, {"content/a.md": article_file("Riz").replace("Texte.", RICE_STORY)})
+    (cold,) = load(root)[0].articles
+    assert cold.sketch == body_sketch(RICE_STORY) != ()
+
+    def refuse(words: list[bytes]) -> set[int]:
+        raise AssertionError("a cached article was shingled again")
+
+    monkeypatch.setattr(generator.content.sketch, "shingle_hashes", refuse)
+    (warm,) = load(root)[0].articles
+    assert warm.sketch == cold.sketch
 
 
 def test_touched_file_with_the_same_bytes_is_found_by_its_hash(tmp_path: Path) -> None:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -9,7 +12,8 @@ from generator.site.model import build_model
 from generator.site.relations import YearCount, build_countries, build_pairs, build_related
 from generator.site.timeline import newest_first
 
-from ..factories import country, make_article
+from ..factories import REPO, country, make_article
+from ..texts import OTHER_STORIES, RICE_RETOLD, RICE_STORY, STOCK_PARAGRAPH
 
 
 @pytest.mark.parametrize(
@@ -171,3 +175,90 @@ def test_a_shared_tag_links_articles_that_share_nothing_else() -> None:
     related = related_slugs(articles, 5)
     assert related["riz-a"] == ["riz-b"] and related["riz-b"] == ["riz-a"]
     assert "autre" not in related["riz-a"]
+
+
+def test_a_retelling_comes_first_when_it_shares_only_a_country() -> None:
+    articles = (
+        make_article("riz-dakar", "2019-03-04", ("VN", "SN"), body=RICE_STORY),
+        make_article("riz-saint-louis", "2012-05-06", ("SN", "MA"), body=RICE_RETOLD),
+        make_article("laques", "2019-03-04", ("VN", "JP"), body=OTHER_STORIES[0]),
+        make_article("vaccins", "2019-03-05", ("VN", "LA"), body=OTHER_STORIES[2]),
+    )
+    related = related_slugs(articles, 3)
+    # the three share one country with riz-dakar; only the text puts the far one first
+    assert related["riz-dakar"] == ["riz-saint-louis", "laques", "vaccins"]
+    assert related["riz-saint-louis"] == ["riz-dakar"]
+
+
+def test_a_stock_paragraph_under_every_story_changes_no_related_list() -> None:
+    countries = (
+        ("VN", "SN"),
+        ("SN", "MA"),
+        ("VN", "JP"),
+        ("NL", "VN"),
+        ("LA", "VN"),
+        ("AU", "GB"),
+        ("AR", "BR"),
+    )
+    dates = ("2012-01-01", "2005-01-01", "2012-01-02", "2012-01-03", "2012-01-04", "2012-01-05", "2012-01-06")
+    texts = (RICE_STORY, RICE_RETOLD, *OTHER_STORIES)
+
+    def site(ending: str) -> tuple:
+        return tuple(
+            make_article(f"recit-{n}", when, pair, body=text + ending)
+            for n, (pair, when, text) in enumerate(zip(countries, dates, texts, strict=True))
+        )
+
+    plain = related_slugs(site(""), 3)
+    assert related_slugs(site(STOCK_PARAGRAPH), 3) == plain
+    # the retelling still comes first, before nearer articles sharing Vietnam
+    assert plain["recit-0"] == ["recit-1", "recit-2", "recit-3"]
+    assert plain["recit-5"] == [] and plain["recit-6"] == []
+
+
+def test_related_choice_is_made_again_when_a_body_now_retells_another() -> None:
+    before = (
+        make_article("riz", "2019-03-04", ("VN", "SN"), body=RICE_STORY),
+        make_article("laques", "2019-03-04", ("VN", "JP"), body=OTHER_STORIES[0]),
+        make_article("argentine", "2010-01-01", ("AR", "BR"), body=OTHER_STORIES[4]),
+    )
+    assert related_slugs(before, 3)["argentine"] == []
+    after = (*before[:2], make_article("argentine", "2010-01-01", ("AR", "BR"), body=RICE_RETOLD))
+    assert related_slugs(after, 3)["argentine"] == ["riz"]
+    assert related_slugs(before, 3)["argentine"] == []
+
+
+def test_related_is_the_same_when_processes_salt_their_hashes_differently() -> None:
+    script = (
+        "from tests.unit.site.test_relations import related_slugs, TEXT_SITE; "
+        "print(sorted(related_slugs(TEXT_SITE, 3).items()))"
+    )
+    printed = set()
+    for seed in ("3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO, env=env
+        )
+        printed.add(result.stdout.strip())
+    assert printed == {str(sorted(related_slugs(TEXT_SITE, 3).items()))}
+
+
+#: Stories with and without a retelling, a stock paragraph under some, countries in common.
+TEXT_SITE = tuple(
+    make_article(f"texte-{n}", f"20{10 + n % 4}-0{1 + n % 3}-01", pair, body=text + STOCK_PARAGRAPH * (n % 2))
+    for n, (pair, text) in enumerate(
+        zip(
+            (
+                ("VN", "SN"),
+                ("SN", "MA"),
+                ("VN", "JP"),
+                ("NL", "VN"),
+                ("LA", "VN"),
+                ("AU", "VN"),
+                ("AR", "VN"),
+            ),
+            (RICE_STORY, RICE_RETOLD, *OTHER_STORIES),
+            strict=True,
+        )
+    )
+)

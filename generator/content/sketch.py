@@ -1,0 +1,89 @@
+"""Article bodies -> bottom-k sketches of their word shingles, for text similarity.
+
+A sketch is the SKETCH_SIZE smallest hashes of the body's distinct shingles (runs of
+SHINGLE_WORDS words, lower case, accents and punctuation dropped, link targets and HTML
+tags left out). Two sketches estimate how much of two texts is shared (Broder's bottom-k
+estimate of the Jaccard similarity) without keeping the text: the sketch is made once,
+when an article is parsed, and kept with it in the content cache.
+
+Each shingle is hashed once with CRC-32, never ``hash()``: Python salts string hashes per
+process, and a cached sketch must be the same in every process and on every machine.
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import unicodedata
+import zlib
+from collections.abc import Container
+
+SHINGLE_WORDS = 3  #: words per shingle: enough to tell a sentence from its vocabulary.
+SKETCH_SIZE = 32  #: hashes kept per article: the estimate is within about 0.5 / sqrt(32) = 0.09.
+HASH_SPACE = 1 << 32  #: hashes are below this (CRC-32).
+
+Sketch = tuple[int, ...]  #: ascending shingle hashes, at most SKETCH_SIZE of them.
+
+#: What a reader does not read: HTML tags, Markdown link targets and bare URLs.
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|https?://\S+")
+#: Characters NFKD does not split into letter and accent: letters spelled out in ASCII, and
+#: typographic punctuation made a space (dropped, it would glue "l’accord" into one word).
+_RESPELLED = (
+    *(("œ", "oe"), ("æ", "ae"), ("đ", "d"), ("ß", "ss"), ("ø", "o"), ("ł", "l")),
+    *((mark, " ") for mark in "’‘«»“”–—…"),
+)
+#: Bytes -> lower-case letters and digits, or spaces.
+_SEPARATORS = bytes(
+    ord(char.lower()) if char.isascii() and char.isalnum() else 0x20 for char in map(chr, range(256))
+)
+
+
+def body_words(body: str) -> list[bytes]:
+    """The words of a Markdown body as a reader sees them, folded so that case, accents
+    and typographic variants ('l’accord' and "l'accord") do not matter. NFKD splits each
+    accented letter into letter and accent; encoding to ASCII drops the accents (and any
+    other character not respelled above)."""
+    if "<" in body or "](" in body or "://" in body:
+        body = _MARKUP.sub(" ", body)
+    body = body.lower()
+    for char, spelled in _RESPELLED:
+        if char in body:
+            body = body.replace(char, spelled)
+    folded = unicodedata.normalize("NFKD", body).encode("ascii", "ignore")
+    return folded.translate(_SEPARATORS).split()
+
+
+def shingle_hashes(words: list[bytes]) -> set[int]:
+    """The hash of every run of SHINGLE_WORDS words; none for a shorter text (too little
+    to compare). Hashed by CRC-32 in C: a body of 700 words takes about a tenth of a ms."""
+    runs = zip(*(words[start:] for start in range(SHINGLE_WORDS)), strict=False)
+    return set(map(zlib.crc32, map(b" ".join, runs)))
+
+
+def body_sketch(body: str) -> Sketch:
+    """The bottom-k sketch of ``body``: its SKETCH_SIZE smallest shingle hashes, ascending."""
+    return tuple(heapq.nsmallest(SKETCH_SIZE, shingle_hashes(body_words(body))))
+
+
+def sketch_limit(sketch: Sketch) -> int:
+    """Every shingle hash of the text up to this value is in the sketch: its largest value
+    when the sketch is full, else all of them (the text had fewer shingles)."""
+    return sketch[-1] if len(sketch) == SKETCH_SIZE else HASH_SPACE
+
+
+def estimate_similarity(one: Sketch, other: Sketch, boilerplate: Container[int] = frozenset()) -> float:
+    """The share of the two texts' shingles that both have, estimated from their sketches.
+
+    Below the smaller of the two limits both sketches are complete, so the shingles of
+    either text up to there are a uniform sample of their union. Shingles in
+    ``boilerplate`` (stock phrases found in many articles) are counted as if each text had
+    its own copy: they add to the union, never to what is shared. Without boilerplate
+    this is the Jaccard similarity of the two shingle sets.
+    """
+    limit = min(sketch_limit(one), sketch_limit(other))
+    mine = {value for value in one if value <= limit}
+    theirs = {value for value in other if value <= limit}
+    shared = sum(1 for value in mine & theirs if value not in boilerplate)
+    union = len(mine) + len(theirs) - shared
+    return shared / union if union else 0.0
