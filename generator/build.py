@@ -36,12 +36,13 @@ from generator.publish.workspace import (
     sync_static,
 )
 from generator.render.fingerprint import Fingerprinter, template_digests
-from generator.render.parallel import RenderJob, default_workers, render_pages
+from generator.render.parallel import RenderJob, render_pages
 from generator.render.templates import make_environment
 from generator.report import Reporter
 from generator.site.model import SiteModel, build_model
 from generator.site.plan import PageSpec, check_plan, plan_pages
 from generator.site.urls import output_path
+from generator.workers import default_workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +79,11 @@ def check_site(
     strict: bool = False,
     cache: ContentCache | None = None,
     stamps: tuple[FileStamp, ...] | None = None,
+    workers: int = 1,
 ) -> CheckedSite:
     """Load and validate everything; raise GeneratorError with every problem found."""
     with reporter.stage("load"):
-        loaded = load_content(config.content_dir, config.root, config.home_country, cache, stamps)
+        loaded = load_content(config.content_dir, config.root, config.home_country, cache, stamps, workers)
     diagnostics = loaded.diagnostics
     if strict:  # warnings become errors, and say so
         diagnostics = tuple(dataclasses.replace(d, severity=Severity.ERROR) for d in diagnostics)
@@ -133,7 +135,9 @@ def build_site(
             return _up_to_date(target, current, reporter)
         cache = content_cache(config, cache, incremental)
         with _cyclic_gc_paused():
-            checked = check_site(config, reporter, strict, cache, inputs.content)
+            checked = check_site(
+                config, reporter, strict, cache, inputs.content, workers or default_workers()
+            )
             with reporter.stage("fingerprint"):
                 templates = template_digests(checked.environment)
                 prints = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates).all()

@@ -24,10 +24,11 @@ from generator.duplicates import duplicate_warnings, find_duplicates
 from generator.errors import ContentError, Diagnostic, Severity, error, sort_diagnostics, warning
 from generator.links import Link, PageLinks, Resolution, find_links, page_url, resolve_link
 from generator.render.markup import MarkdownRenderer
-from generator.render.parallel import RenderJob, default_workers, render_pages
+from generator.render.parallel import RenderJob, render_pages
 from generator.report import Reporter
 from generator.site.plan import PageSpec
 from generator.site.urls import article_url, output_path
+from generator.workers import default_workers
 from generator.yamlsource import closest_key
 
 #: Written after rendering (by Pagefind), so links into it cannot be checked here.
@@ -59,7 +60,7 @@ def check_archive(
 ) -> CheckReport:
     """Check everything; raise ContentError with every diagnostic if any is an error (after
     ``strict`` made warnings errors), else return the report and its warnings."""
-    checked = check_site(config, reporter)
+    checked = check_site(config, reporter, workers=workers or default_workers())
     with reporter.stage("links"):
         links = check_links(config, checked, workers or default_workers())
     with reporter.stage("duplicates"):

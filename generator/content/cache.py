@@ -70,7 +70,7 @@ class ContentCache:
     def put(self, relative: str, stamp: Signature, parsed: CachedFile) -> None:
         self._seen.add(relative)
         self.misses += 1
-        row = _encode(parsed.article) if parsed.article is not None else None
+        row = encode_article(parsed.article) if parsed.article is not None else None
         self._entries[relative] = (stamp, parsed.digest, row, tuple(d.to_row() for d in parsed.diagnostics))
         self._decoded[relative] = (row, parsed)
         self._dirty.add(_shard(relative))
@@ -112,33 +112,38 @@ class ContentCache:
                 self._entries.update(entries)
 
     def _decode(self, row: tuple | None) -> Article | None:
-        if row is None:
-            return None
-        countries = self.countries
-        (slug, source_path, title, date, dateline, source, source_url, codes, pairs, people) = row[:10]
-        summary, tags, review, raw, body, body_line, sketch = row[10:]
-        return Article(
-            slug,
-            source_path,
-            title,
-            PartialDate(*date),
-            dateline,
-            source,
-            source_url,
-            tuple(countries[code] for code in codes),
-            tuple(CountryPair(countries[first], countries[second]) for first, second in pairs),
-            tuple(Person(name, role, countries[code] if code else None) for name, role, code in people),
-            summary,
-            tags,
-            review,
-            raw,
-            body,
-            body_line,
-            sketch,
-        )
+        return decode_article(row, self.countries)
 
 
-def _encode(article: Article) -> tuple:
+def decode_article(row: tuple | None, countries: Mapping[str, Country]) -> Article | None:
+    """A stored row -> the Article, its countries taken from ``countries`` (the table)."""
+    if row is None:
+        return None
+    (slug, source_path, title, date, dateline, source, source_url, codes, pairs, people) = row[:10]
+    summary, tags, review, raw, body, body_line, sketch = row[10:]
+    return Article(
+        slug,
+        source_path,
+        title,
+        PartialDate(*date),
+        dateline,
+        source,
+        source_url,
+        tuple(countries[code] for code in codes),
+        tuple(CountryPair(countries[first], countries[second]) for first, second in pairs),
+        tuple(Person(name, role, countries[code] if code else None) for name, role, code in people),
+        summary,
+        tags,
+        review,
+        raw,
+        body,
+        body_line,
+        sketch,
+    )
+
+
+def encode_article(article: Article) -> tuple:
+    """An Article -> a flat row of built-in types (marshal-able, cheap to send)."""
     date = article.date
     return (
         article.slug,

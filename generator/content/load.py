@@ -17,7 +17,7 @@ from generator.content.cache import CachedFile, ContentCache
 from generator.content.countries import load_countries
 from generator.content.frontmatter import FrontMatterMissing, split_front_matter
 from generator.content.model import Article
-from generator.content.schema import FileContext, build_article
+from generator.content.parse import parse_article, parse_articles
 from generator.errors import Diagnostic, error, warning
 from generator.inputs import FileStamp, walk
 from generator.yamlsource import YamlSyntaxError, parse_yaml
@@ -58,11 +58,13 @@ def load_content(
     home_code: str,
     cache: ContentCache | None = None,
     stamps: tuple[FileStamp, ...] | None = None,
+    workers: int = 1,
 ) -> LoadedContent:
     """Read and validate every article; never stops at the first bad file.
 
     With a cache, files whose stamp or bytes are unchanged are not parsed again. ``stamps``
-    is the walk of ``content_dir`` when the caller already has it.
+    is the walk of ``content_dir`` when the caller already has it. Many files to parse
+    (a cold build) are parsed on ``workers`` processes; the result is the same.
     """
     countries = load_countries()
     articles: list[Article] = []
@@ -71,8 +73,8 @@ def load_content(
     files = article_stamps(walk(content_dir) if stamps is None else stamps)
     folder = display_path(content_dir, site_root)
     displays = [f"{folder}/{stamp.relative}" for stamp in files]
-    for stamp, display in zip(files, displays, strict=True):
-        parsed = _cached_or_parsed(stamp, display, countries, home_code, cache)
+    everything = _cached_or_parsed(files, displays, countries, home_code, cache, workers)
+    for stamp, parsed in zip(files, everything, strict=True):
         diagnostics.extend(parsed.diagnostics)
         article = parsed.article
         if article is not None:
@@ -86,22 +88,42 @@ def load_content(
 
 
 def _cached_or_parsed(
-    stamp: FileStamp, display: str, countries: dict, home_code: str, cache: ContentCache | None
-) -> CachedFile:
-    if cache is not None and (hit := cache.get(stamp.relative, stamp.signature)):
-        return hit
-    try:
-        data = stamp.path.read_bytes()
-    except OSError as exc:
-        return CachedFile("", None, (error(display, None, "content.unreadable", exc.strerror or str(exc)),))
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if cache is not None and (hit := cache.get(stamp.relative, stamp.signature, digest)):
-        return hit
-    article, problems = parse_article(display, stamp.path.stem, data, countries, home_code)
-    parsed = CachedFile(digest, article, tuple(problems))
-    if cache is not None:
-        cache.put(stamp.relative, stamp.signature, parsed)
-    return parsed
+    files: list[FileStamp],
+    displays: list[str],
+    countries: dict,
+    home_code: str,
+    cache: ContentCache | None,
+    workers: int,
+) -> list[CachedFile]:
+    """Each file's parse: from the cache by stamp (no read) or by content hash (one read),
+    else parsed now."""
+    results: list[CachedFile | None] = []
+    pending: list[tuple[int, bytes, str]] = []  #: (index, bytes, digest) of files to parse
+    for index, (stamp, display) in enumerate(zip(files, displays, strict=True)):
+        if cache is not None and (hit := cache.get(stamp.relative, stamp.signature)):
+            results.append(hit)
+            continue
+        try:
+            data = stamp.path.read_bytes()
+        except OSError as exc:
+            problem = error(display, None, "content.unreadable", exc.strerror or str(exc))
+            results.append(CachedFile("", None, (problem,)))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if cache is not None and (hit := cache.get(stamp.relative, stamp.signature, digest)):
+            results.append(hit)
+            continue
+        results.append(None)
+        pending.append((index, data, digest))
+    jobs = [(displays[index], files[index].path.stem, data) for index, data, _ in pending]
+    for (index, _, digest), (article, problems) in zip(
+        pending, parse_articles(jobs, countries, home_code, workers), strict=True
+    ):
+        parsed = CachedFile(digest, article, tuple(problems))
+        results[index] = parsed
+        if cache is not None:
+            cache.put(files[index].relative, files[index].signature, parsed)
+    return results  # type: ignore[return-value]  # every None was filled
 
 
 def load_article(
@@ -121,28 +143,6 @@ def load_article(
     if content_dir and article is not None:
         problems.extend(_raw_missing(article, path, content_dir))
     return article, problems
-
-
-def parse_article(
-    display: str, slug: str, data: bytes, countries: dict, home_code: str
-) -> tuple[Article | None, list[Diagnostic]]:
-    """The pure half of loading: the bytes of the file shown as ``display`` -> Article
-    or located problems."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [error(display, line, "content.encoding", "file is not valid UTF-8", "save it as UTF-8")]
-    try:
-        split = split_front_matter(text)
-    except FrontMatterMissing as exc:
-        return None, [error(display, exc.line, "front-matter.missing", exc.message, exc.hint)]
-    try:
-        located = parse_yaml(split.yaml_text, first_line=split.yaml_line)
-    except YamlSyntaxError as exc:
-        return None, [error(display, exc.line or split.yaml_line, "front-matter.yaml", exc.message)]
-    context = FileContext(display, split.yaml_line, countries, home_code)
-    return build_article(located, context, slug, split.body, split.body_line)
 
 
 def _raw_missing(article: Article, path: Path, content_dir: Path) -> list[Diagnostic]:

@@ -12,9 +12,6 @@ before the pool starts and cleared when it ends.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import signal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +22,7 @@ from generator.render.templates import RenderedFile, render_page
 from generator.render.views import ViewBuilder
 from generator.site.model import SiteModel
 from generator.site.plan import PageSpec
+from generator.workers import can_fork, fork_pool
 
 #: Pages per task: big enough to amortise the round trip, small enough to balance load.
 CHUNK = 256
@@ -42,10 +40,6 @@ _JOB: RenderJob | None = None
 _VIEWS: ViewBuilder | None = None
 
 
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def render_pages(
     job: RenderJob, workers: int, chunk: int = CHUNK, selected: Sequence[int] | None = None
 ) -> Iterator[RenderedFile]:
@@ -53,25 +47,17 @@ def render_pages(
     those indices of ``job.specs`` (contexts still see the whole plan)."""
     indices = range(len(job.specs)) if selected is None else selected
     chunks = [tuple(indices[start : start + chunk]) for start in range(0, len(indices), chunk)]
-    if workers <= 1 or len(chunks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(chunks) <= 1 or not can_fork():
         yield from _render(job, ViewBuilder(job.config, job.model, job.specs), indices)
         return
     global _JOB
     _JOB = job
     try:
-        with multiprocessing.get_context("fork").Pool(
-            workers, initializer=_leave_interrupts_to_parent
-        ) as pool:
+        with fork_pool(workers) as pool:
             for files in pool.imap(_render_chunk, chunks):
                 yield from files
     finally:
         _JOB = None
-
-
-def _leave_interrupts_to_parent() -> None:
-    """Ctrl+C reaches the whole process group; the parent stops the pool and reports it,
-    so a worker ignores it instead of printing a traceback of its own."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _render_chunk(indices: tuple[int, ...]) -> list[RenderedFile]:

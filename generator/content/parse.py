@@ -1,0 +1,85 @@
+"""File bytes -> Article or located problems: one file, or many on several processes.
+
+Parsing is the one CPU-heavy part of loading (YAML, validation, the body's text sketch):
+a cold build of 10,000 articles spends seconds in it, so many files are parsed on forked
+workers. A worker sends back the article as a flat row (content/cache.py's encoding) and
+the parent decodes it with its own country table, exactly as a cache hit is decoded: the
+articles are the same objects whichever way they were parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from generator.content.cache import decode_article, encode_article
+from generator.content.frontmatter import FrontMatterMissing, split_front_matter
+from generator.content.model import Article, Country
+from generator.content.schema import FileContext, build_article
+from generator.errors import Diagnostic, error
+from generator.workers import can_fork, fork_pool
+from generator.yamlsource import YamlSyntaxError, parse_yaml
+
+#: Fewer files than this are parsed in-process: a pool costs more than it saves.
+PARALLEL_MIN = 200
+#: Files per task.
+CHUNK = 100
+
+Job = tuple[str, str, bytes]  #: (display path, slug, file bytes)
+Parsed = tuple[Article | None, list[Diagnostic]]
+
+
+def parse_article(
+    display: str, slug: str, data: bytes, countries: dict, home_code: str
+) -> tuple[Article | None, list[Diagnostic]]:
+    """The pure half of loading: the bytes of the file shown as ``display`` -> Article
+    or located problems."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [error(display, line, "content.encoding", "file is not valid UTF-8", "save it as UTF-8")]
+    try:
+        split = split_front_matter(text)
+    except FrontMatterMissing as exc:
+        return None, [error(display, exc.line, "front-matter.missing", exc.message, exc.hint)]
+    try:
+        located = parse_yaml(split.yaml_text, first_line=split.yaml_line)
+    except YamlSyntaxError as exc:
+        return None, [error(display, exc.line or split.yaml_line, "front-matter.yaml", exc.message)]
+    context = FileContext(display, split.yaml_line, countries, home_code)
+    return build_article(located, context, slug, split.body, split.body_line)
+
+
+def parse_articles(
+    jobs: list[Job], countries: Mapping[str, Country], home_code: str, workers: int
+) -> list[Parsed]:
+    """``parse_article`` for each job, in order, on ``workers`` processes when worth it."""
+    if workers <= 1 or len(jobs) < PARALLEL_MIN or not can_fork():
+        return [parse_article(display, slug, data, countries, home_code) for display, slug, data in jobs]
+    global _SETTINGS
+    _SETTINGS = (countries, home_code)
+    try:
+        chunks = [jobs[start : start + CHUNK] for start in range(0, len(jobs), CHUNK)]
+        with fork_pool(workers) as pool:
+            rows = [row for chunk in pool.imap(_parse_chunk, chunks) for row in chunk]
+    finally:
+        _SETTINGS = None
+    return [
+        (decode_article(article, countries), [Diagnostic.from_row(problem) for problem in problems])
+        for article, problems in rows
+    ]
+
+
+#: What forked workers parse with (the country table, the home country); set around the pool.
+_SETTINGS: tuple[Mapping[str, Country], str] | None = None
+
+
+def _parse_chunk(jobs: list[Job]) -> list[tuple[tuple | None, list[tuple]]]:
+    if _SETTINGS is None:  # pragma: no cover - only reachable if the pool were not forked
+        raise RuntimeError("parse worker started without settings")
+    countries, home_code = _SETTINGS
+    rows = []
+    for display, slug, data in jobs:
+        article, problems = parse_article(display, slug, data, countries, home_code)
+        rows.append((encode_article(article) if article else None, [p.to_row() for p in problems]))
+    return rows
