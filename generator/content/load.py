@@ -7,7 +7,6 @@ are not articles, nor are hidden files. Slugs come from file names and must be u
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from generator.content.cache import CachedFile, ContentCache
 from generator.content.countries import load_countries
 from generator.content.frontmatter import FrontMatterMissing, split_front_matter
 from generator.content.model import Article
-from generator.content.parse import parse_article, parse_articles
+from generator.content.parse import content_digest, parse_article, parse_articles
 from generator.errors import Diagnostic, error, warning
 from generator.inputs import FileStamp, walk
 from generator.yamlsource import YamlSyntaxError, parse_yaml
@@ -109,7 +108,7 @@ def _cached_or_parsed(
             problem = error(display, None, "content.unreadable", exc.strerror or str(exc))
             results.append(CachedFile("", None, (problem,)))
             continue
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = content_digest(data)
         if cache is not None and (hit := cache.get(stamp.relative, stamp.signature, digest)):
             results.append(hit)
             continue

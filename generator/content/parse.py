@@ -9,6 +9,7 @@ articles are the same objects whichever way they were parsed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 
 from generator.content.cache import decode_article, encode_article
@@ -23,6 +24,12 @@ from generator.yamlsource import YamlSyntaxError, parse_yaml
 PARALLEL_MIN = 200
 #: Files per task.
 CHUNK = 100
+
+
+def content_digest(data: bytes) -> str:
+    """What identifies a file's bytes in the cache and in page fingerprints."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
 
 Job = tuple[str, str, bytes]  #: (display path, slug, file bytes)
 Parsed = tuple[Article | None, list[Diagnostic]]

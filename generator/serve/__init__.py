@@ -2,7 +2,8 @@
 
 The server builds into its own folder (``.cache/serve/``), never the user's ``build/``.
 Rebuilds are incremental (the build cache, kept in memory here between rebuilds, and the
-page fingerprints decide what to render again) and only the pages they rewrote reload.
+page fingerprints decide what to render again) and only the pages they rewrote reload;
+an edited article's own page is shown at once, before its rebuild (session.py, preview.py).
 The search index is refreshed in the background, off the reload path. A
 failed rebuild keeps the last good site served and shows its diagnostics in the terminal
 and, through the live-reload script, in an overlay in every open page; fixing the file
@@ -12,24 +13,20 @@ clears it. Files dropped into ``content/inbox/`` are ingested, then appear on th
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from generator.build import CheckedSite, build_site, content_cache
 from generator.config import SiteConfig
-from generator.content.cache import ContentCache
 from generator.errors import GeneratorError
 from generator.report import Reporter
 from generator.serve.changes import ChangeKind, ChangeSet, WatchedPaths, classify_all
-from generator.serve.preview import Previews, preview_articles
 from generator.serve.reload import LiveReload
 from generator.serve.search import SearchRefresher
 from generator.serve.server import make_handler
+from generator.serve.session import Session
 from generator.serve.watch import ChangeCollector, start_observer
-from generator.site.urls import output_path
 
 SERVE_DIR = Path(".cache") / "serve"
 SEARCH_DIR = Path(".cache") / "serve-search"
@@ -68,16 +65,16 @@ def start(
     search = None
     if config.search.enabled:
         search = SearchRefresher(serve_dir, search_dir, config.language, config.search.timeout, reporter)
-    session = _Session(serve_dir, reporter, live, search)
+    session = Session(serve_dir, reporter, live, search)
     session.rebuild(config, ChangeSet(ChangeKind.CONFIG, ()), initial=True)
     handler = make_handler(serve_dir, config.base_path, live, search_dir, session.previews)
     http = ThreadingHTTPServer((host, port), handler)
     http.daemon_threads = True
     stopping = threading.Event()
-    collector = ChangeCollector()
+    collector, early = ChangeCollector(), ChangeCollector()
     watched = WatchedPaths.of(config, config_file, serve_dir)
     observer = start_observer(
-        collector, [watched.content, watched.templates, watched.static], [watched.config_file]
+        [collector, early], [watched.content, watched.templates, watched.static], [watched.config_file]
     )
 
     def rebuild_loop() -> None:
@@ -97,13 +94,21 @@ def start(
             session.rebuild(current, changes)
         observer.stop()
 
+    def preview_loop() -> None:  # the edited article's page, even while a rebuild runs
+        while not stopping.is_set():
+            changes = classify_all(early.wait_for_batch(stopping), watched)
+            if changes.kind is ChangeKind.CONTENT:
+                session.preview(changes.paths)
+
     loop = threading.Thread(target=rebuild_loop, name="archive-rebuild", daemon=True)
     loop.start()
+    previewing = threading.Thread(target=preview_loop, name="archive-preview", daemon=True)
+    previewing.start()
     serving = threading.Thread(target=http.serve_forever, name="archive-http", daemon=True)
     serving.start()
     actual_port = http.server_address[1]
     url = f"http://{host}:{actual_port}{config.base_path}"
-    return DevServer(url, http, live, stopping, [loop, serving], search)
+    return DevServer(url, http, live, stopping, [loop, previewing, serving], search)
 
 
 def serve(
@@ -116,90 +121,3 @@ def serve(
         server.stopping.wait()
     finally:
         server.stop()
-
-
-class _Session:
-    """What the dev server keeps between rebuilds: parsed articles in memory, the last
-    good build (to preview an edited article's page before the rebuild), and where each
-    outcome goes (terminal, open pages, search refresher)."""
-
-    def __init__(self, serve_dir: Path, reporter: Reporter, live: LiveReload, search: SearchRefresher | None):
-        self.serve_dir = serve_dir
-        self.reporter = reporter
-        self.live = live
-        self.search = search
-        self.cache: ContentCache | None = None
-        self.site: CheckedSite | None = None  #: the last build, when it succeeded
-        self.previews = Previews()
-
-    def rebuild(self, config: SiteConfig, changes: ChangeSet, initial: bool = False) -> None:
-        """One rebuild; its outcome goes to the terminal and to every open page."""
-        reporter = self.reporter
-        if changes.kind is ChangeKind.INBOX:
-            _ingest_inbox(config, reporter)
-        if changes.kind is ChangeKind.CONTENT and self.site is not None:
-            self._preview(config, changes.paths)
-        self.cache = content_cache(config, self.cache)
-        try:
-            # One process: forking a pool from a process running server threads is unsafe.
-            result = build_site(
-                config,
-                reporter,
-                output_dir=self.serve_dir,
-                workers=None if initial else 1,
-                index_search=False,
-                cache=self.cache,
-            )
-        except GeneratorError as exc:
-            if initial:
-                raise
-            self.previews.clear()
-            self.site = None
-            reporter.diagnostics(exc.diagnostics)
-            reporter.info("Rebuild failed: the last good site is still served.")
-            self.live.publish(exc.diagnostics)
-            return
-        shown = self.previews.clear()
-        self.site = result.site or self.site
-        reporter.diagnostics(result.warnings)
-        total = sum(result.timings.values())
-        names = [path.name for path in changes.paths if path.suffix]
-        what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") or "start"
-        reporter.info(f"Rebuilt ({what}): {result.rendered} of {result.pages} files written in {total:.2f} s")
-        pages = None  # static files and configuration can change how every page looks
-        if changes.kind in (ChangeKind.CONTENT, ChangeKind.INBOX, ChangeKind.TEMPLATES):
-            changed = [url for url in result.changed if not self._as_previewed(url, shown)]
-            pages = tuple(config.base_path + url.lstrip("/") for url in changed)
-        self.live.publish(pages=pages)
-        if self.search is not None and (initial or result.rendered):
-            self.search.request()
-
-    def _preview(self, config: SiteConfig, paths: tuple[Path, ...]) -> None:
-        """Show the edited articles' own pages now; the rebuild follows."""
-        started = time.perf_counter()
-        previews = preview_articles(config, self.site, paths)  # type: ignore[arg-type]
-        if previews:
-            self.previews.show(previews)
-            self.live.publish(pages=tuple(config.base_path + p.url.lstrip("/") for p in previews))
-            self.reporter.info(
-                f"Previewed {', '.join(p.url for p in previews)} in {time.perf_counter() - started:.2f} s"
-            )
-
-    def _as_previewed(self, url: str, shown: Mapping[str, bytes]) -> bool:
-        """Whether the rebuild wrote exactly the page already shown as a preview (the
-        pages showing it need not reload again)."""
-        if url not in shown:
-            return False
-        try:
-            return (self.serve_dir / output_path(url)).read_bytes() == shown[url]
-        except OSError:
-            return False
-
-
-def _ingest_inbox(config: SiteConfig, reporter: Reporter) -> None:
-    from generator.ingest.pipeline import ingest_paths
-
-    result = ingest_paths(
-        [], config.content_dir, config.root, reporter=reporter, home_code=config.home_country
-    )
-    reporter.diagnostics(result.diagnostics)

@@ -22,8 +22,9 @@ from pathlib import Path
 from generator.build import CheckedSite
 from generator.config import SiteConfig
 from generator.content.countries import load_countries
-from generator.content.load import is_article_file, load_article
+from generator.content.load import display_path, is_article_file
 from generator.content.model import Article
+from generator.content.parse import content_digest, parse_article
 from generator.errors import GeneratorError
 from generator.render.templates import render_page
 from generator.render.views import ViewBuilder
@@ -33,6 +34,8 @@ from generator.render.views import ViewBuilder
 class Preview:
     url: str  #: site-relative, as in the page plan ('/articles/slug/')
     body: bytes
+    slug: str = ""
+    digest: str = ""  #: hash of the file bytes it was rendered from (as the build hashes them)
 
 
 def preview_articles(config: SiteConfig, site: CheckedSite, paths: Iterable[Path]) -> list[Preview]:
@@ -44,7 +47,12 @@ def preview_articles(config: SiteConfig, site: CheckedSite, paths: Iterable[Path
     for path in paths:
         if not _is_article_path(config, path):
             continue
-        article, problems = load_article(path, config.root, load_countries(), config.home_country)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # gone again: the rebuild says so
+        display = display_path(path, config.root)
+        article, problems = parse_article(display, path.stem, data, load_countries(), config.home_country)
         if article is None or any(problem.is_error for problem in problems):
             continue  # the rebuild reports it
         spec = specs.get(article.slug)
@@ -56,7 +64,7 @@ def preview_articles(config: SiteConfig, site: CheckedSite, paths: Iterable[Path
             body = render_page(site.environment, spec.template, views.context(edited), spec.url)
         except GeneratorError:
             continue
-        previews.append(Preview(spec.url, body))
+        previews.append(Preview(spec.url, body, article.slug, content_digest(data)))
     return previews
 
 
@@ -88,23 +96,38 @@ def _is_article_path(config: SiteConfig, path: Path) -> bool:
 
 
 class Previews:
-    """Pages served from memory until the rebuild they anticipate lands (thread-safe:
-    the rebuild loop writes, request threads read)."""
+    """Pages served from memory until a build that read their file at least as late
+    lands (thread-safe: the preview and rebuild loops write, request threads read)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._pages: dict[str, bytes] = {}
+        self._pages: dict[str, tuple[Preview, int]] = {}  #: url -> (preview, build number when taken)
 
-    def show(self, previews: Iterable[Preview]) -> None:
+    def show(self, previews: Iterable[Preview], taken: int) -> None:
+        """Serve ``previews``, taken while ``taken`` builds had started."""
         with self._lock:
-            self._pages.update((preview.url, preview.body) for preview in previews)
+            self._pages.update((preview.url, (preview, taken)) for preview in previews)
 
     def get(self, url: str) -> bytes | None:
         with self._lock:
-            return self._pages.get(url)
+            kept = self._pages.get(url)
+            return kept[0].body if kept else None
 
-    def clear(self) -> Mapping[str, bytes]:
-        """Forget every preview; returns them (to tell which the rebuild left unchanged)."""
+    def settle(self, build: int, digests: Mapping[str, str]) -> tuple[dict[str, bytes], frozenset[str]]:
+        """After build number ``build`` succeeded, forget the previews it covers: taken
+        before it started, or rendered from the very bytes it read (``digests``: slug ->
+        file hash). Returns their pages (URL -> bytes), and the URLs of the previews that
+        are newer than the build (its version of those pages must not replace them)."""
         with self._lock:
-            pages, self._pages = self._pages, {}
-            return pages
+            covered, newer = {}, set()
+            for url, (preview, taken) in list(self._pages.items()):
+                if taken < build or digests.get(preview.slug) == preview.digest:
+                    covered[url] = preview.body
+                    del self._pages[url]
+                else:
+                    newer.add(url)
+            return covered, frozenset(newer)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()

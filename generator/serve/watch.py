@@ -53,17 +53,20 @@ class ChangeCollector(FileSystemEventHandler):
         return set()
 
 
-def start_observer(collector: ChangeCollector, folders: list[Path], files: list[Path]) -> Observer:
-    """Watch ``folders`` recursively and the folders of ``files`` (for site.yaml) flatly."""
+def start_observer(collectors: list[ChangeCollector], folders: list[Path], files: list[Path]) -> Observer:
+    """Watch ``folders`` recursively and the folders of ``files`` (for site.yaml) flatly;
+    every collector hears every event."""
     observer = Observer()
     watched: set[Path] = set()
     for folder in folders:
         if folder.is_dir() and folder not in watched:
-            observer.schedule(collector, str(folder), recursive=True)
+            for collector in collectors:
+                observer.schedule(collector, str(folder), recursive=True)
             watched.add(folder)
     for file in files:
         if file.parent not in watched:
-            observer.schedule(collector, str(file.parent), recursive=False)
+            for collector in collectors:
+                observer.schedule(collector, str(file.parent), recursive=False)
             watched.add(file.parent)
     observer.daemon = True
     observer.start()

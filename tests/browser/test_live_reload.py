@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-import generator.serve
+import generator.serve.session
 from generator.build import build_site
 from generator.config import SiteConfig, load_config, with_overrides
 from generator.report import BufferReporter
@@ -133,7 +133,7 @@ def test_edited_article_is_previewed_before_the_rebuild_and_not_reloaded_after_i
         finally:
             rebuilt.set()
 
-    monkeypatch.setattr(generator.serve, "build_site", slow_build)
+    monkeypatch.setattr(generator.serve.session, "build_site", slow_build)
     page.goto(server.url + ARTICLE_URL)
     edit(site / ARTICLE, "signent un accord sur les produits laitiers", "concluent un accord laitier")
 
@@ -160,3 +160,36 @@ def test_search_index_is_refreshed_after_a_rebuild(dev: tuple[DevServer, Path], 
     assert server.search.refreshed.wait(60), "the index was not refreshed after the rebuild"
     page.goto(server.url + "recherche/?q=zythologique")
     expect(page.locator("#search-results a").first).to_contain_text("zythologique")
+
+
+def test_a_second_save_during_a_rebuild_is_previewed_at_once_and_never_undone(
+    dev: tuple[DevServer, Path], page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rebuild for the first save read the file before the second save: its page must
+    neither replace the newer preview nor make the open page reload to older text."""
+    server, site = dev
+    finished: list[int] = []
+
+    def slow_build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = build_site(*args, **kwargs)
+        time.sleep(2)  # the rebuild has read and written everything, and is not done yet
+        finished.append(1)
+        return result
+
+    monkeypatch.setattr(generator.serve.session, "build_site", slow_build)
+    page.goto(server.url + ARTICLE_URL)
+    edit(site / ARTICLE, "signent un accord sur les produits laitiers", "concluent un premier accord")
+    expect(page.locator("h1")).to_contain_text("concluent un premier accord", timeout=1500)
+    edit(site / ARTICLE, "concluent un premier accord", "concluent un second accord")
+    expect(page.locator("h1")).to_contain_text("concluent un second accord", timeout=1500)
+    assert not finished  # previewed while the first rebuild was still running
+    page.evaluate("window.__notReloaded = true")
+    deadline = time.monotonic() + 20
+    while len(finished) < 2 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert len(finished) == 2, "the second rebuild never finished"
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__notReloaded === true")  # neither rebuild reloaded it
+    expect(page.locator("h1")).to_contain_text("concluent un second accord")
+    built = (site / SERVE_DIR / ARTICLE_URL / "index.html").read_text(encoding="utf-8")
+    assert "concluent un second accord" in built

@@ -75,10 +75,27 @@ def test_surroundings_ignore_title_summary_and_body_only(site: Site) -> None:
     assert not same_surroundings(article, replace(article, source_path="content/autre.md"))
 
 
-def test_previews_are_served_until_cleared() -> None:
+def test_a_build_drops_the_previews_it_covers_and_keeps_newer_ones() -> None:
     previews = Previews()
-    previews.show([Preview("/articles/a/", b"<p>a</p>")])
-    assert previews.get("/articles/a/") == b"<p>a</p>"
-    assert previews.get("/articles/b/") is None
-    assert previews.clear() == {"/articles/a/": b"<p>a</p>"}
-    assert previews.get("/articles/a/") is None
+    previews.show([Preview("/articles/a/", b"a2", "a", "digest-a2")], taken=3)  # before build 4 started
+    previews.show([Preview("/articles/b/", b"b2", "b", "digest-b2")], taken=4)  # during build 4
+    previews.show([Preview("/articles/c/", b"c2", "c", "digest-c2")], taken=4)  # during build 4
+    # build 4 read b's edited bytes, but c's bytes from before the edit
+    covered, newer = previews.settle(4, {"a": "digest-a1", "b": "digest-b2", "c": "digest-c1"})
+    assert covered == {"/articles/a/": b"a2", "/articles/b/": b"b2"}
+    assert newer == {"/articles/c/"}
+    assert previews.get("/articles/a/") is None and previews.get("/articles/b/") is None
+    assert previews.get("/articles/c/") == b"c2"  # still served: newer than build 4's page
+    covered, newer = previews.settle(5, {"c": "digest-c2"})
+    assert covered == {"/articles/c/": b"c2"} and newer == frozenset()
+    assert previews.get("/articles/c/") is None
+
+
+def test_preview_carries_the_hash_the_build_gives_the_same_bytes(site: Site) -> None:
+    checked = last_build(site)
+    site.edit(ARTICLE, "soutient la modernisation", "finance la modernisation")
+    (preview,) = preview_articles(site.config, checked, [site.root / ARTICLE])
+    rebuilt = site.build().site
+    assert rebuilt is not None
+    assert preview.slug == "vietnam-japon-port-maritime"
+    assert rebuilt.digests[preview.slug] == preview.digest

@@ -1,0 +1,119 @@
+"""What the dev server keeps between rebuilds, and where each outcome goes.
+
+Two threads act on a session: the rebuild loop (one incremental build after another) and
+the preview loop, which shows an edited article's own page at once, even while a rebuild
+is running (see preview.py). Builds are numbered as they start; a preview remembers the
+number current when it was taken, so a build that started earlier (and may have read the
+file before the edit) neither drops it nor reloads its page with older bytes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from generator.build import CheckedSite, build_site, content_cache
+from generator.config import SiteConfig
+from generator.content.cache import ContentCache
+from generator.errors import GeneratorError
+from generator.report import Reporter
+from generator.serve.changes import ChangeKind, ChangeSet
+from generator.serve.preview import Previews, preview_articles
+from generator.serve.reload import LiveReload
+from generator.serve.search import SearchRefresher
+from generator.site.urls import output_path
+
+
+class Session:
+    """Parsed articles in memory, the last good build, the previews being served."""
+
+    def __init__(self, serve_dir: Path, reporter: Reporter, live: LiveReload, search: SearchRefresher | None):
+        self.serve_dir = serve_dir
+        self.reporter = reporter
+        self.live = live
+        self.search = search
+        self.cache: ContentCache | None = None
+        self.config: SiteConfig | None = None  #: the configuration of the last build
+        self.site: CheckedSite | None = None  #: the last build, when it succeeded
+        self.previews = Previews()
+        self.started = 0  #: builds started so far
+        self._lock = threading.Lock()  #: orders build numbers and previews taken
+
+    def rebuild(self, config: SiteConfig, changes: ChangeSet, initial: bool = False) -> None:
+        """One rebuild; its outcome goes to the terminal and to every open page."""
+        reporter = self.reporter
+        if changes.kind is ChangeKind.INBOX:
+            _ingest_inbox(config, reporter)
+        with self._lock:
+            self.started += 1
+            number = self.started
+        self.cache = content_cache(config, self.cache)
+        try:
+            # One process: forking a pool from a process running server threads is unsafe.
+            result = build_site(
+                config,
+                reporter,
+                output_dir=self.serve_dir,
+                workers=None if initial else 1,
+                index_search=False,
+                cache=self.cache,
+            )
+        except GeneratorError as exc:
+            if initial:
+                raise
+            self.previews.clear()
+            self.site = None
+            reporter.diagnostics(exc.diagnostics)
+            reporter.info("Rebuild failed: the last good site is still served.")
+            self.live.publish(exc.diagnostics)
+            return
+        self.config, self.site = config, result.site or self.site
+        covered, newer = self.previews.settle(number, self.site.digests if self.site else {})
+        reporter.diagnostics(result.warnings)
+        total = sum(result.timings.values())
+        names = [path.name for path in changes.paths if path.suffix]
+        what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") or "start"
+        reporter.info(f"Rebuilt ({what}): {result.rendered} of {result.pages} files written in {total:.2f} s")
+        pages = None  # static files and configuration can change how every page looks
+        if changes.kind in (ChangeKind.CONTENT, ChangeKind.INBOX, ChangeKind.TEMPLATES):
+            changed = [url for url in result.changed if url not in newer and not self._as_shown(url, covered)]
+            pages = tuple(config.base_path + url.lstrip("/") for url in changed)
+        self.live.publish(pages=pages)
+        if self.search is not None and (initial or result.rendered):
+            self.search.request()
+
+    def preview(self, paths: Iterable[Path]) -> None:
+        """Show the edited articles' own pages now, from the last good build."""
+        config, site = self.config, self.site
+        if config is None or site is None:
+            return
+        started = time.perf_counter()
+        with self._lock:
+            taken = self.started
+        previews = preview_articles(config, site, paths)
+        if previews:
+            self.previews.show(previews, taken)
+            self.live.publish(pages=tuple(config.base_path + p.url.lstrip("/") for p in previews))
+            shown = ", ".join(p.url for p in previews)
+            self.reporter.info(f"Previewed {shown} in {time.perf_counter() - started:.2f} s")
+
+    def _as_shown(self, url: str, covered: Mapping[str, bytes]) -> bool:
+        """Whether the rebuild wrote exactly the page a preview already showed (the pages
+        showing it need not reload again)."""
+        if url not in covered:
+            return False
+        try:
+            return (self.serve_dir / output_path(url)).read_bytes() == covered[url]
+        except OSError:
+            return False
+
+
+def _ingest_inbox(config: SiteConfig, reporter: Reporter) -> None:
+    from generator.ingest.pipeline import ingest_paths
+
+    result = ingest_paths(
+        [], config.content_dir, config.root, reporter=reporter, home_code=config.home_country
+    )
+    reporter.diagnostics(result.diagnostics)
