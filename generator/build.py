@@ -35,6 +35,7 @@ from generator.publish.workspace import (
     remove_files,
     sync_static,
 )
+from generator.render import export_lines, exports
 from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.parallel import RenderJob, render_pages
 from generator.render.templates import make_environment
@@ -151,10 +152,16 @@ def build_site(
             ]
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
-            with reporter.stage("render+write"):
+            with reporter.stage("reuse"):
                 selected = _adopt_published(
                     checked.specs, prints, selected, current, workspace.directory, target
                 )
+            records = {}
+            if any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
+                with reporter.stage("exports"):
+                    cached = config.cache_dir if incremental else None
+                    records = export_lines.prepare(config, checked.model, checked.digests, cached)
+            with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
                 rendered = reporter.progress("pages", rendered, len(selected))
@@ -238,6 +245,10 @@ def _up_to_date(target: Path, current: Manifest, reporter: Reporter) -> BuildRes
         warnings=tuple(Diagnostic.from_row(row) for row in current.warnings),
         up_to_date=True,
     )
+
+
+#: Pages made of every article's export record (see render/export_lines.py).
+EXPORT_KINDS = frozenset({"articles-json", "articles-csv", "relation-json"})
 
 
 def _adopt_published(

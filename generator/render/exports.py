@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -49,8 +51,32 @@ CSV_COLUMNS = (
 Record = dict[str, Any]
 
 
-class _Record(dict):
-    """An article's record: built once per article object and never changed after."""
+class Serialised:
+    """An article's record already written out, by export_lines.py: its JSON line and
+    its CSV row. Documents hold it where they would hold the record; only the writers
+    below look inside."""
+
+    __slots__ = ("line", "row")
+
+    def __init__(self, line: str, row: str):
+        self.line = line  #: the record as to_json writes it (before escaping '<' and '>')
+        self.row = row  #: the CSV row, line end included
+
+
+#: The build's serialised records by slug, while ``serialised()`` is in effect.
+_SERIALISED: Mapping[str, Serialised] = {}
+
+
+@contextmanager
+def serialised(records: Mapping[str, Serialised]) -> Iterator[None]:
+    """Let DataExport use ``records`` (made for this build's model) instead of building
+    and writing each record again. Forked render workers inherit them."""
+    global _SERIALISED
+    _SERIALISED = records
+    try:
+        yield
+    finally:
+        _SERIALISED = {}
 
 
 class DataExport:
@@ -92,45 +118,40 @@ class DataExport:
 
     def csv_table(self) -> Record:
         """/data/articles.csv: one row per article; lists joined with LIST_SEPARATOR."""
-        columns = [*CSV_COLUMNS, *(("body",) if self.config.data.bodies else ())]
-        return {"columns": columns, "rows": [self._row(article, columns) for article in self.model.articles]}
+        columns = self.columns()
+        return {"columns": columns, "rows": [self.row(article, columns) for article in self.model.articles]}
 
-    def record(self, article: Article) -> Record:
-        """One article's front matter as the JSON files give it. A process that builds
-        again (the dev server) gets the very same record object for an unchanged article,
-        so its serialised line is reused too (see ``_REUSED``)."""
+    def record(self, article: Article) -> Record | Serialised:
+        """One article's front matter as the JSON files give it (already written out
+        when export_lines.py prepared this build's records)."""
+        prepared = _SERIALISED.get(article.slug)
+        if prepared is not None:
+            return prepared
         if article.slug not in self._records:
-            entries = (self.model.people.entry_of(person) for person in article.people)
-            people = tuple((entry.name, entry.slug) for entry in entries)
-            key = (id(article), self.config.base_url, self.config.data.bodies, people)
-            reused = _REUSED.get(key)
-            if reused is not None and reused[0] is article:
-                self._records[article.slug] = reused[1]
-                return reused[1]
-            record: Record = _Record(
-                {
-                    "slug": article.slug,
-                    "url": self.absolute(urls.article_url(article)),
-                    "title": article.title,
-                    "date": article.date.iso,
-                    "date_precision": article.date.precision.value,
-                    "dateline": article.dateline,
-                    "source": article.source,
-                    "source_url": article.source_url,
-                    "countries": [country.code for country in article.countries],
-                    "pairs": [_pair(pair) for pair in article.pairs],
-                    "people": [self._person(article, index) for index in range(len(article.people))],
-                    "tags": list(article.tags),
-                    "summary": article.summary,
-                    "review": list(article.review),
-                    "flagged": article.flagged,
-                }
-            )
+            record: Record = {
+                "slug": article.slug,
+                "url": self.absolute(urls.article_url(article)),
+                "title": article.title,
+                "date": article.date.iso,
+                "date_precision": article.date.precision.value,
+                "dateline": article.dateline,
+                "source": article.source,
+                "source_url": article.source_url,
+                "countries": [country.code for country in article.countries],
+                "pairs": [_pair(pair) for pair in article.pairs],
+                "people": [self._person(article, index) for index in range(len(article.people))],
+                "tags": list(article.tags),
+                "summary": article.summary,
+                "review": list(article.review),
+                "flagged": article.flagged,
+            }
             if self.config.data.bodies:
                 record["body"] = article.body
             self._records[article.slug] = record
-            _remember(_REUSED, key, (article, record))
         return self._records[article.slug]
+
+    def columns(self) -> list[str]:
+        return [*CSV_COLUMNS, *(("body",) if self.config.data.bodies else ())]
 
     def _header(self, schema: str) -> Record:
         return {
@@ -154,16 +175,11 @@ class DataExport:
             "url": self.absolute(urls.person_url(entry)),
         }
 
-    def _row(self, article: Article, columns: list[str]) -> list[str]:
+    def row(self, article: Article, columns: list[str]) -> list[str] | str:
+        """The article's CSV cells (or its row already written out)."""
         record = self.record(article)
-        kept = _ROWS.get(id(record))
-        if kept is not None and kept[0] is record and kept[1] == columns:
-            return kept[2]
-        row = self._cells(article, record, columns)
-        _remember(_ROWS, id(record), (record, columns, row))
-        return row
-
-    def _cells(self, article: Article, record: Record, columns: list[str]) -> list[str]:
+        if isinstance(record, Serialised):
+            return record.row
         cells = {
             **record,
             "countries": LIST_SEPARATOR.join(record["countries"]),
@@ -208,38 +224,35 @@ def _block(value: Any) -> str:
 
 
 def _compact(value: Any) -> str:
-    if type(value) is _Record:  # its line is kept while the record object lives
-        kept = _LINES.get(id(value))
-        if kept is not None and kept[0] is value:
-            return kept[1]
-        line = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-        _remember(_LINES, id(value), (value, line))
-        return line
+    if type(value) is Serialised:
+        return value.line
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-#: What earlier builds of this process made, for the next one: records by (article object,
-#: site URL, bodies or not, the people entries it names), JSON lines and CSV rows by record.
-#: The stored objects keep their ids valid; records are never mutated once built.
-_REUSED: dict[tuple, tuple[Article, Record]] = {}
-_LINES: dict[int, tuple[Record, str]] = {}
-_ROWS: dict[int, tuple[Record, list[str], list[str]]] = {}
-_REMEMBERED = 200_000  #: entries per table before it starts afresh
-
-
-def _remember(table: dict, key: Any, value: Any) -> None:
-    if len(table) >= _REMEMBERED:
-        table.clear()
-    table[key] = value
-
-
 def to_csv(table: Record) -> str:
-    """RFC 4180 CSV (the csv module's quoting, CRLF line ends) with a header row."""
+    """RFC 4180 CSV (the csv module's quoting, CRLF line ends) with a header row; a row
+    may come already written out (``Serialised.row``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table["columns"])
-    writer.writerows(table["rows"])
+    for row in table["rows"]:
+        if isinstance(row, str):
+            buffer.write(row)
+        else:
+            writer.writerow(row)
     return buffer.getvalue()
+
+
+def csv_row(cells: list[str]) -> str:
+    """One CSV row as to_csv writes it."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
+
+
+def json_line(record: Record) -> str:
+    """One record as to_json writes it in a list (before escaping '<' and '>')."""
+    return _compact(record)
 
 
 @cache

@@ -1,0 +1,93 @@
+"""Each article's export record, written out once and kept between builds.
+
+/data/articles.json and /data/articles.csv list every article, so any edit rewrites both.
+Building and serialising 10,000 records costs most of a second; yet an edit changes one.
+Before rendering, the build asks here for every article's JSON line and CSV row: those
+of unchanged articles come from a store under the build cache (a marshal file read
+whole, or a copy kept in memory by a long-running process such as the dev server), the
+others are made now, and the store is rewritten when anything changed.
+
+A line depends on the article's file (its content hash), the people entries it names
+(alias merging can rename them), the site URL, whether bodies are exported, and the
+generator itself (the store's header): any of these changing makes the line again. A
+store that cannot be read is ignored; one that cannot be written only costs time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+from collections.abc import Mapping
+from pathlib import Path
+
+from generator.atomic import replace_bytes
+from generator.config import SiteConfig
+from generator.content.model import Article
+from generator.inputs import generator_digest
+from generator.render.exports import DataExport, Serialised, csv_row, json_line
+from generator.site.model import SiteModel
+
+STORE = "export-lines.marshal"
+
+Stored = dict[str, tuple[str, str, str]]  #: slug -> (key, JSON line, CSV row)
+
+#: The last store read or written by this process, by path: (header, lines).
+_KEPT: dict[Path, tuple[str, Stored]] = {}
+
+
+def prepare(
+    config: SiteConfig, model: SiteModel, digests: Mapping[str, str], directory: Path | None
+) -> dict[str, Serialised]:
+    """Every article's serialised record for this build, by slug."""
+    header = f"{generator_digest()}|{config.base_url}|{config.data.bodies}"
+    path = directory / STORE if directory is not None else None
+    stored = _read(path, header)
+    export = DataExport(config, model)
+    columns = export.columns()
+    fresh: Stored = {}
+    prepared: dict[str, Serialised] = {}
+    for article in model.articles:
+        key = _key(article, digests, model)
+        kept = stored.get(article.slug)
+        if kept is None or kept[0] != key:
+            record = export.record(article)
+            cells = export.row(article, columns)
+            assert isinstance(record, dict) and isinstance(cells, list)  # nothing prepared yet
+            kept = (key, json_line(record), csv_row(cells))
+        fresh[article.slug] = kept
+        prepared[article.slug] = Serialised(kept[1], kept[2])
+    if path is not None and fresh != stored:
+        _write(path, header, fresh)
+    return prepared
+
+
+def _key(article: Article, digests: Mapping[str, str], model: SiteModel) -> str:
+    people = tuple((entry.name, entry.slug) for entry in map(model.people.entry_of, article.people))
+    named = hashlib.blake2b(repr(people).encode(), digest_size=8).hexdigest()
+    return f"{digests.get(article.slug, '?')}|{named}"
+
+
+def _read(path: Path | None, header: str) -> Stored:
+    if path is None:
+        return {}
+    kept = _KEPT.get(path)
+    if kept is not None and kept[0] == header:
+        return kept[1]
+    try:
+        found, lines = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if found != header or not isinstance(lines, dict):
+        return {}
+    _KEPT.clear()
+    _KEPT[path] = (header, lines)
+    return lines
+
+
+def _write(path: Path, header: str, lines: Stored) -> None:
+    _KEPT.clear()
+    _KEPT[path] = (header, lines)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_bytes(path, marshal.dumps((header, lines)))
