@@ -4,9 +4,9 @@ Incremental builds render a page only when its fingerprint changed. A fingerprin
 the build-wide inputs (generator code, library versions, site.yaml), the page's template
 with everything it extends, includes or imports, and the part of the model its context
 reads: its own article, the articles it lists (by content hash), and the summary figures
-it shows (counts, first and latest dates). This module therefore mirrors
-``views.py``: when a context starts reading something new, its kind's inputs here must say
-so. The cache tests render every page both ways after each kind of edit and check that no
+it shows (counts, first and latest dates). This module therefore mirrors the
+``views`` package: when a context starts reading something new, its kind's inputs here must
+say so. The cache tests render every page both ways after each kind of edit and check that no
 page changed without its fingerprint changing. A page kind not described here gets no
 fingerprint and is rendered on every build: new page families are correct before they
 are fast.
