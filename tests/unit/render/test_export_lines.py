@@ -50,10 +50,16 @@ def test_stored_lines_give_the_same_files_as_building_every_record(tmp_path: Pat
 
 def test_only_the_edited_article_is_written_again(tmp_path: Path, made: list[str]) -> None:
     export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path)
+    shards = sorted((tmp_path / export_lines.STORE).iterdir())
+    before = {path.name: path.stat().st_mtime_ns for path in shards}
     made.clear()
     edited = {**DIGESTS, "sommet": "hash-sommet-2"}
     export_lines.prepare(CONFIG, MODEL, edited, tmp_path)
     assert set(made) == {"sommet"}
+    after = {path.name: path.stat().st_mtime_ns for path in shards}
+    assert [name for name in before if before[name] != after[name]] == [
+        f"{export_lines._shard('sommet'):02d}.marshal"
+    ]
 
 
 def test_a_renamed_person_rewrites_the_articles_naming_them(tmp_path: Path, made: list[str]) -> None:
@@ -82,6 +88,8 @@ def test_site_wide_changes_rewrite_every_article(tmp_path: Path, made: list[str]
 
 
 def test_a_damaged_store_is_ignored(tmp_path: Path, made: list[str]) -> None:
-    (tmp_path / export_lines.STORE).write_bytes(b"\x00not marshal")
+    (tmp_path / export_lines.STORE).mkdir()
+    for index in range(export_lines.SHARDS):
+        (tmp_path / export_lines.STORE / f"{index:02d}.marshal").write_bytes(b"\x00not marshal")
     records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path)
     assert documents(records) == documents({})
