@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BASIC_SITE, GOLDEN_DIR, REPO_ROOT, BuiltSite
+from tests.tools.golden_report import REPORT, stable_report
 from tests.tools.treediff import diff_trees, list_files
 
 GOLDEN = GOLDEN_DIR / "basic"
@@ -35,6 +36,14 @@ def test_basic_site_matches_golden_output(basic_site: BuiltSite) -> None:
             + f"\n\nIf the change is deliberate, run `{REGENERATE}` and review the golden diff.",
             pytrace=False,
         )
+
+
+def test_build_report_matches_golden_output(basic_site: BuiltSite) -> None:
+    """The editorial report (build/_report.json) is a data file like the others; only its
+    stage timings, which differ on every run, are left out of the comparison."""
+    built = stable_report((basic_site.directory / REPORT).read_bytes())
+    golden = (GOLDEN / REPORT).read_text(encoding="utf-8")
+    assert built == golden, f"build report differs from tests/golden/basic/{REPORT}: run `{REGENERATE}`"
 
 
 def test_golden_copy_includes_static_files() -> None:

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from generator.cli import main as archive
+from tests.tools.golden_report import REPORT, stable_report
 from tests.tools.treediff import diff_trees
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -32,13 +33,17 @@ def regenerate(golden: Path = GOLDEN, config: Path = SITE_CONFIG) -> int:
             print(f"The build failed (exit status {status}); {golden} is unchanged.", file=sys.stderr)
             return status
         changes = diff_trees(golden, built)
-        if not changes and golden.is_dir():
+        report = stable_report((built / REPORT).read_bytes())
+        kept = golden / REPORT
+        report_same = kept.is_file() and kept.read_text(encoding="utf-8") == report
+        if not changes and golden.is_dir() and report_same:
             print(f"{golden.relative_to(REPO_ROOT)} is already up to date.")
             return 0
         if golden.exists():
             shutil.rmtree(golden)
         golden.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(built, golden, ignore=shutil.ignore_patterns("_report.json"))
+        shutil.copytree(built, golden, ignore=shutil.ignore_patterns(REPORT))
+        (golden / REPORT).write_text(report, encoding="utf-8")
     shown = golden.relative_to(REPO_ROOT)
     print(
         f"Rewrote {shown}: {len(changes.extra)} added, {len(changes.missing)} removed, "
