@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -74,6 +75,8 @@ class CountryTerms:
     codes: dict[str, str]  #: folded term -> code.
     ambiguous: frozenset[str]  #: folded terms that count only with a clear term of their code.
     shared: dict[str, tuple[tuple[str, ...], str | None]]  #: folded term -> (codes, default).
+    #: names right after a hyphen that follows a term already taken ("Vietnam-Laos").
+    joined: re.Pattern[str] | None = None
 
 
 def terms_regex(terms: list[str], fold_case: bool = False) -> str:
@@ -135,10 +138,33 @@ def load_country_terms() -> CountryTerms:
             re.IGNORECASE,
         ),
         masks=re.compile(boundary.format(f"(?:{terms_regex(masks, fold_case=True)})"), re.IGNORECASE),
+        joined=re.compile(rf"(?<={TAKEN}-)(?:{terms_regex(sensitive)})(?![\w])"),
         codes=codes,
         ambiguous=frozenset(ambiguous),
         shared=shared,
     )
+
+
+#: What a taken term is overwritten with: not a word character, so boundaries still hold,
+#: and not a space, so a hyphen right after it tells a compound of two countries
+#: ("les relations Vietnam-Laos") from a name that merely contains a hyphen.
+TAKEN = "\x1f"
+
+
+def _take_terms(text: str, terms: CountryTerms, take: Callable[[re.Match[str]], str]) -> None:
+    """Run ``take`` on every term of ``text`` (masks already applied): names, places and
+    acronyms first (longest first, so "Guinée-Bissau" is one country), then names joined to
+    one of those by a hyphen, then adjectives and prefixes. A hyphen inside a known name is
+    part of it; between two names ("Vietnam-Laos", "Vietnam-Laos-Cambodge") it joins two
+    countries: the sensitive pattern alone refuses a name after a hyphen, because the
+    compound may be a name of its own."""
+    text = terms.sensitive.sub(take, text)
+    while terms.joined is not None:
+        joined = terms.joined.sub(take, text)
+        if joined == text:
+            break
+        text = joined
+    terms.insensitive.sub(take, text)
 
 
 def count_countries(text: str, terms: CountryTerms | None = None) -> Counter[str]:
@@ -157,10 +183,9 @@ def count_countries(text: str, terms: CountryTerms | None = None) -> Counter[str
             doubtful[terms.codes[term]] += 1
         elif term in terms.codes:
             clear[terms.codes[term]] += 1
-        return " " * len(match.group(0))
+        return TAKEN * len(match.group(0))
 
-    text = terms.sensitive.sub(take, text)
-    terms.insensitive.sub(take, text)
+    _take_terms(text, terms, take)
     for code, count in doubtful.items():
         if clear[code]:
             clear[code] += count
@@ -191,10 +216,9 @@ def country_mentions(text: str, terms: CountryTerms | None = None) -> list[tuple
             doubtful.append((match.start(), match.end(), terms.codes[term]))
         elif term in terms.codes:
             clear.append((match.start(), match.end(), terms.codes[term]))
-        return " " * len(match.group(0))
+        return TAKEN * len(match.group(0))
 
-    text = terms.sensitive.sub(take, text)
-    terms.insensitive.sub(take, text)
+    _take_terms(text, terms, take)
     named = {code for _, _, code in clear}
     found = clear + [mention for mention in doubtful if mention[2] in named]
     for start, end, candidates, default in shared:

@@ -35,6 +35,9 @@ def codes(text: str) -> dict[str, int]:
         ("Hanoi et Pekin", {"VN": 1, "CN": 1}),
         ("les Etats-Unis", {"US": 1}),
         ("la Côte d’Ivoire", {"CI": 1}),
+        ("les relations Vietnam-Laos", {"VN": 1, "LA": 1}),
+        ("le sommet Vietnam-Laos-Cambodge", {"VN": 1, "LA": 1, "KH": 1}),
+        ("la ligne Hanoï-Vientiane", {"VN": 1, "LA": 1}),
     ],
 )
 def test_count_countries_recognises_names_adjectives_and_compounds(text, expected):
@@ -51,6 +54,9 @@ def test_count_countries_recognises_names_adjectives_and_compounds(text, expecte
         ("une grenade et du sucre", {}),
         ("l'ethnie lao du Nord", {}),
         ("la province de Lao Cai", {"VN": 1}),  # a Vietnamese province, not Laos
+        ("la Guinée-Bissau", {"GW": 1}),  # one name with a hyphen, not two countries
+        ("la Papouasie-Nouvelle-Guinée", {"PG": 1}),
+        ("la région Asie-Pacifique", {}),
     ],
 )
 def test_count_countries_ignores_phrases_that_only_look_like_countries(text, expected):
@@ -101,6 +107,7 @@ def test_known_places_are_lower_case_cities():
         "Le Vietnam et la Corée ont signé ; les entreprises coréennes investissent à Séoul.",
         "La coopération nippo-vietnamienne et la mer de Chine méridionale.",
         "L'ASEAN, le Laos et le Cambodge ; la Guinée et la Guinée-Bissau.",
+        "Les relations Vietnam-Laos-Cambodge et la Papouasie-Nouvelle-Guinée.",
     ],
 )
 def test_country_mentions_are_the_spans_of_count_countries(text):
