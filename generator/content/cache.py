@@ -49,6 +49,10 @@ class ContentCache:
         if directory is not None and read:
             self._read()
 
+    def knows(self, relative: str) -> bool:
+        """Whether a parse of that path is kept (under some stamp)."""
+        return relative in self._entries
+
     def get(self, relative: str, stamp: Signature, digest: str | None = None) -> CachedFile | None:
         """The parsed file if its stamp (or, given one, its content digest) is unchanged."""
         self._seen.add(relative)

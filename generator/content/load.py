@@ -16,7 +16,7 @@ from generator.content.cache import CachedFile, ContentCache
 from generator.content.countries import load_countries
 from generator.content.frontmatter import FrontMatterMissing, split_front_matter
 from generator.content.model import Article
-from generator.content.parse import content_digest, parse_article, parse_articles
+from generator.content.parse import Job, content_digest, parse_article, parse_articles
 from generator.errors import Diagnostic, error, warning
 from generator.inputs import FileStamp, walk
 from generator.yamlsource import YamlSyntaxError, parse_yaml
@@ -94,33 +94,32 @@ def _cached_or_parsed(
     cache: ContentCache | None,
     workers: int,
 ) -> list[CachedFile]:
-    """Each file's parse: from the cache by stamp (no read) or by content hash (one read),
-    else parsed now."""
+    """Each file's parse: from the cache by stamp (no read) or by content hash (one read:
+    a file the cache knows under another stamp), else parsed now (read by the parser, on
+    several processes when there are many)."""
     results: list[CachedFile | None] = []
-    pending: list[tuple[int, bytes, str]] = []  #: (index, bytes, digest) of files to parse
+    pending: list[int] = []
+    jobs: list[Job] = []
     for index, (stamp, display) in enumerate(zip(files, displays, strict=True)):
-        if cache is not None and (hit := cache.get(stamp.relative, stamp.signature)):
-            results.append(hit)
-            continue
-        try:
-            data = stamp.path.read_bytes()
-        except OSError as exc:
-            problem = error(display, None, "content.unreadable", exc.strerror or str(exc))
-            results.append(CachedFile("", None, (problem,)))
-            continue
-        digest = content_digest(data)
-        if cache is not None and (hit := cache.get(stamp.relative, stamp.signature, digest)):
-            results.append(hit)
-            continue
+        data = None
+        if cache is not None and cache.knows(stamp.relative):
+            if hit := cache.get(stamp.relative, stamp.signature):
+                results.append(hit)
+                continue
+            with contextlib.suppress(OSError):  # unreadable: the parser says so
+                data = stamp.path.read_bytes()
+            if data is not None and (hit := cache.get(stamp.relative, stamp.signature, content_digest(data))):
+                results.append(hit)
+                continue
         results.append(None)
-        pending.append((index, data, digest))
-    jobs = [(displays[index], files[index].path.stem, data) for index, data, _ in pending]
-    for (index, _, digest), (article, problems) in zip(
+        pending.append(index)
+        jobs.append((display, stamp.path.stem, stamp.path, data))
+    for index, (digest, article, problems) in zip(
         pending, parse_articles(jobs, countries, home_code, workers), strict=True
     ):
         parsed = CachedFile(digest, article, tuple(problems))
         results[index] = parsed
-        if cache is not None:
+        if cache is not None and digest:
             cache.put(files[index].relative, files[index].signature, parsed)
     return results  # type: ignore[return-value]  # every None was filled
 
