@@ -152,10 +152,14 @@ def build_site(
             ]
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
-            with reporter.stage("reuse"):
-                selected = _adopt_published(
-                    checked.specs, prints, selected, current, workspace.directory, target
-                )
+            linked = 0
+            if incremental:  # --no-cache trusts no previous output: every page is rendered
+                with reporter.stage("reuse"):
+                    before = len(selected)
+                    selected = _adopt_published(
+                        checked.specs, prints, selected, current, workspace.directory, target
+                    )
+                    linked = before - len(selected)
             records = {}
             if any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
                 with reporter.stage("exports"):
@@ -165,7 +169,9 @@ def build_site(
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
                 rendered = reporter.progress("pages", rendered, len(selected))
-                count, written = output.write_pages(workspace.directory, rendered, workspace.reused)
+                # Files shared with build/ by hard links are replaced, never written through.
+                replace = workspace.reused or linked > 0
+                count, written = output.write_pages(workspace.directory, rendered, replace)
                 remove_files(workspace.directory, removed)
                 static = sync_static(workspace.directory, inputs.static, holds.static)
             search, search_key = None, None

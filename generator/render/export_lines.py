@@ -8,9 +8,10 @@ whole, or a copy kept in memory by a long-running process such as the dev server
 others are made now, and the store's shards holding a changed line are rewritten.
 
 A line depends on the article's file (its content hash), the people entries it names
-(alias merging can rename them), the site URL, whether bodies are exported, and the
-generator itself (the store's header): any of these changing makes the line again. A
-store that cannot be read is ignored; one that cannot be written only costs time.
+(alias merging can rename them), and, in the store's header, what a parsed article
+depends on besides its bytes (the generator, the home country: it orders each pair),
+the site URL and whether bodies are exported: any of these changing makes the line
+again. A store that cannot be read is ignored; one that cannot be written costs time.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 from generator.atomic import replace_bytes
 from generator.config import SiteConfig
 from generator.content.model import Article
-from generator.inputs import generator_digest
+from generator.inputs import content_key
 from generator.render.exports import DataExport, Serialised, csv_row, json_line
 from generator.site.model import SiteModel
 
@@ -42,7 +43,7 @@ def prepare(
     config: SiteConfig, model: SiteModel, digests: Mapping[str, str], directory: Path | None
 ) -> dict[str, Serialised]:
     """Every article's serialised record for this build, by slug."""
-    header = f"{generator_digest()}|{config.base_url}|{config.data.bodies}"
+    header = f"{content_key(config)}|{config.base_url}|{config.data.bodies}"
     folder = directory / STORE if directory is not None else None
     stored = _read(folder, header)
     export = DataExport(config, model)

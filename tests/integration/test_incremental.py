@@ -231,6 +231,26 @@ def test_config_change_rewrites_every_page(site: Site, tmp_path: Path) -> None:
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_home_country_change_reorders_every_pair_in_pages_and_data(site: Site, tmp_path: Path) -> None:
+    """The home country comes first in each pair's name, slug and codes: parsed articles
+    and export records made under the old one must not be reused."""
+    site.edit("site.yaml", "home_country: VN", "home_country: BY")
+    site.build()
+    assert "BY-VN" in (site.output / "data/articles.csv").read_text(encoding="utf-8")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_no_cache_build_repairs_a_damaged_output(site: Site) -> None:
+    """--no-cache trusts no previous output: not even a page whose fingerprint matches."""
+    page = site.output / "articles/vietnam-japon-port-maritime/index.html"
+    intact = page.read_bytes()
+    page.unlink()
+    page.write_bytes(b"CORRUPTED")
+    result = build_site(site.config, BufferReporter(), workers=1, incremental=False)
+    assert result.rendered == result.pages
+    assert page.read_bytes() == intact
+
+
 def test_generator_change_rewrites_every_page(site: Site, tmp_path: Path, monkeypatch) -> None:
     import generator.inputs
     import generator.render.fingerprint

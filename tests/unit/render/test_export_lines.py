@@ -76,8 +76,9 @@ def test_a_renamed_person_rewrites_the_articles_naming_them(tmp_path: Path, made
     [
         {"base_url": "http://example.net/"},
         {"data": dataclasses.replace(CONFIG.data, bodies=True)},
+        {"home_country": "BY"},  # a pair's codes, slug and name put the home country first
     ],
-    ids=["site-url", "bodies"],
+    ids=["site-url", "bodies", "home-country"],
 )
 def test_site_wide_changes_rewrite_every_article(tmp_path: Path, made: list[str], change: dict) -> None:
     export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path)
