@@ -13,7 +13,9 @@ clears it. Files dropped into ``content/inbox/`` are ingested, then appear on th
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -91,14 +93,16 @@ def start(
                     reporter.diagnostics(exc.diagnostics)
                     live.publish(exc.diagnostics)
                     continue
-            session.rebuild(current, changes)
+            with _reported(reporter, "rebuild"):
+                session.rebuild(current, changes)
         observer.stop()
 
     def preview_loop() -> None:  # the edited article's page, even while a rebuild runs
         while not stopping.is_set():
             changes = classify_all(early.wait_for_batch(stopping), watched)
             if changes.kind is ChangeKind.CONTENT:
-                session.preview(changes.paths)
+                with _reported(reporter, "preview"):
+                    session.preview(changes.paths)
 
     loop = threading.Thread(target=rebuild_loop, name="archive-rebuild", daemon=True)
     loop.start()
@@ -121,3 +125,13 @@ def serve(
         server.stopping.wait()
     finally:
         server.stop()
+
+
+@contextmanager
+def _reported(reporter: Reporter, what: str) -> Iterator[None]:
+    """A bug in one rebuild or preview is reported, and the server keeps watching (a dead
+    thread would leave the editor looking at a site that silently stopped updating)."""
+    try:
+        yield
+    except Exception:
+        reporter.info(f"Internal error during the {what} (please report it):\n{traceback.format_exc()}")

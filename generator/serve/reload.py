@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import deque
 from dataclasses import dataclass
 
 from generator.errors import Diagnostic
@@ -36,27 +37,49 @@ class BuildEvent:
 
 
 class LiveReload:
-    """Thread-safe: the rebuild loop publishes, request threads wait."""
+    """Thread-safe: the rebuild and preview loops publish, request threads wait."""
+
+    #: Events remembered for streams that fall behind; an older gap reloads every page.
+    HISTORY = 64
 
     def __init__(self) -> None:
         self._condition = threading.Condition()
-        self._latest = BuildEvent(0, ())
+        self._events: deque[BuildEvent] = deque([BuildEvent(0, ())], maxlen=self.HISTORY)
 
     @property
     def latest(self) -> BuildEvent:
         with self._condition:
-            return self._latest
+            return self._events[-1]
 
     def publish(
         self, diagnostics: tuple[Diagnostic, ...] = (), pages: tuple[str, ...] | None = None
     ) -> BuildEvent:
         with self._condition:
-            self._latest = BuildEvent(self._latest.generation + 1, diagnostics, pages)
+            event = BuildEvent(self._events[-1].generation + 1, diagnostics, pages)
+            self._events.append(event)
             self._condition.notify_all()
-            return self._latest
+            return event
 
     def wait_after(self, generation: int, timeout: float) -> BuildEvent | None:
-        """The first event newer than ``generation``, or None after ``timeout`` seconds."""
+        """What happened since ``generation`` as one event, or None after ``timeout``
+        seconds. Events published in a burst (a preview, then its rebuild) reach a stream
+        as one: the latest, naming every page any of them rewrote, so no page misses a
+        reload because a later event did not name it. A failed build's event is passed
+        on as it is (the page shows its diagnostics)."""
         with self._condition:
-            self._condition.wait_for(lambda: self._latest.generation > generation, timeout)
-            return self._latest if self._latest.generation > generation else None
+            self._condition.wait_for(lambda: self._events[-1].generation > generation, timeout)
+            latest = self._events[-1]
+            if latest.generation <= generation:
+                return None
+            if not latest.ok:
+                return latest
+            since = [event for event in self._events if event.generation > generation]
+            if since[0].generation != generation + 1:  # fell behind the history
+                return BuildEvent(latest.generation, (), None)
+            pages: dict[str, None] | None = {}
+            for event in since:
+                if event.pages is None:
+                    pages = None
+                    break
+                pages.update(dict.fromkeys(event.pages))
+            return BuildEvent(latest.generation, (), tuple(pages) if pages is not None else None)

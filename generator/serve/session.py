@@ -2,9 +2,11 @@
 
 Two threads act on a session: the rebuild loop (one incremental build after another) and
 the preview loop, which shows an edited article's own page at once, even while a rebuild
-is running (see preview.py). Builds are numbered as they start; a preview remembers the
-number current when it was taken, so a build that started earlier (and may have read the
-file before the edit) neither drops it nor reloads its page with older bytes.
+is running (see preview.py). Builds are numbered as they start; a preview is numbered
+when it is shown, after its file was read, so a build that started earlier (and may have
+read the file before the edit) neither drops it nor reloads its page with older bytes,
+unless it read the very same bytes. A preview rendered from a build that another build
+has since replaced (or that failed) is not shown: the later outcome stands.
 """
 
 from __future__ import annotations
@@ -63,14 +65,16 @@ class Session:
         except GeneratorError as exc:
             if initial:
                 raise
-            self.previews.clear()
-            self.site = None
+            with self._lock:  # a preview rendered meanwhile is not shown (see preview())
+                self.previews.clear()
+                self.site = None
             reporter.diagnostics(exc.diagnostics)
             reporter.info("Rebuild failed: the last good site is still served.")
             self.live.publish(exc.diagnostics)
             return
-        self.config, self.site = config, result.site or self.site
-        covered, newer = self.previews.settle(number, self.site.digests if self.site else {})
+        with self._lock:
+            self.config, self.site = config, result.site or self.site
+            covered, newer = self.previews.settle(number, self.site.digests if self.site else {})
         reporter.diagnostics(result.warnings)
         total = sum(result.timings.values())
         names = [path.name for path in changes.paths if path.suffix]
@@ -86,18 +90,23 @@ class Session:
 
     def preview(self, paths: Iterable[Path]) -> None:
         """Show the edited articles' own pages now, from the last good build."""
-        config, site = self.config, self.site
+        with self._lock:
+            config, site = self.config, self.site
         if config is None or site is None:
             return
         started = time.perf_counter()
+        previews = preview_articles(config, site, paths)  # reads the files
+        if not previews:
+            return
         with self._lock:
-            taken = self.started
-        previews = preview_articles(config, site, paths)
-        if previews:
-            self.previews.show(previews, taken)
+            if self.site is not site:  # a build ended meanwhile: its outcome stands
+                return
+            # Numbered after the files were read: a build started before this point read
+            # them no later than the preview did, and is compared by content (settle).
+            self.previews.show(previews, self.started)
             self.live.publish(pages=tuple(config.base_path + p.url.lstrip("/") for p in previews))
-            shown = ", ".join(p.url for p in previews)
-            self.reporter.info(f"Previewed {shown} in {time.perf_counter() - started:.2f} s")
+        shown = ", ".join(p.url for p in previews)
+        self.reporter.info(f"Previewed {shown} in {time.perf_counter() - started:.2f} s")
 
     def _as_shown(self, url: str, covered: Mapping[str, bytes]) -> bool:
         """Whether the rebuild wrote exactly the page a preview already showed (the pages

@@ -36,3 +36,30 @@ def test_reload_names_the_pages_a_rebuild_rewrote() -> None:
     live = LiveReload()
     event = live.publish(pages=("/articles/a/", "/"))
     assert json.loads(event.message()) == {"type": "reload", "generation": 1, "pages": ["/articles/a/", "/"]}
+
+
+def test_a_burst_of_events_reaches_a_stream_as_one_naming_every_page() -> None:
+    """A preview names the edited page, the rebuild right after it names the others: a
+    stream that wakes once must still reload the edited page."""
+    live = LiveReload()
+    live.publish(pages=("/articles/a/",))
+    live.publish(pages=("/relations/x/", "/"))
+    merged = live.wait_after(0, timeout=0)
+    assert merged is not None and merged.generation == 2
+    assert merged.pages == ("/articles/a/", "/relations/x/", "/")
+    assert live.wait_after(1, timeout=0).pages == ("/relations/x/", "/")  # type: ignore[union-attr]
+
+
+def test_a_reload_of_every_page_in_a_burst_reloads_every_page() -> None:
+    live = LiveReload()
+    live.publish(pages=("/articles/a/",))
+    live.publish(pages=None)  # a stylesheet changed
+    assert live.wait_after(0, timeout=0).pages is None  # type: ignore[union-attr]
+
+
+def test_a_stream_behind_the_history_reloads_every_page() -> None:
+    live = LiveReload()
+    for _ in range(LiveReload.HISTORY + 5):
+        live.publish(pages=("/articles/a/",))
+    assert live.wait_after(1, timeout=0).pages is None  # type: ignore[union-attr]
+    assert live.wait_after(LiveReload.HISTORY, timeout=0).pages == ("/articles/a/",)  # type: ignore[union-attr]
