@@ -34,8 +34,8 @@ from generator.render.views import ViewBuilder
 class Preview:
     url: str  #: site-relative, as in the page plan ('/articles/slug/')
     body: bytes
-    slug: str = ""
-    digest: str = ""  #: hash of the file bytes it was rendered from (as the build hashes them)
+    slug: str
+    digest: str  #: hash of the file bytes it was rendered from (as the build hashes them)
 
 
 def preview_articles(config: SiteConfig, site: CheckedSite, paths: Iterable[Path]) -> list[Preview]:
