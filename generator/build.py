@@ -30,6 +30,7 @@ from generator.publish.search import BUNDLE_DIR, SearchIndex, index_site
 from generator.publish.workspace import (
     Manifest,
     OutputState,
+    Workspace,
     adopt_files,
     open_workspace,
     remove_files,
@@ -145,26 +146,10 @@ def build_site(
         workspace = open_workspace(state, incremental)
         with output.discarded_on_failure(workspace.directory):
             holds = workspace.holds
-            selected = [
-                index
-                for index, spec in enumerate(checked.specs)
-                if prints[index] is None or holds.pages.get(spec.url, "") != prints[index]
-            ]
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
-            linked = 0
-            if incremental:  # --no-cache trusts no previous output: every page is rendered
-                with reporter.stage("reuse"):
-                    before = len(selected)
-                    selected = _adopt_published(
-                        checked.specs, prints, selected, current, workspace.directory, target
-                    )
-                    linked = before - len(selected)
-            records = {}
-            if any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
-                with reporter.stage("exports"):
-                    cached = config.cache_dir if incremental else None
-                    records = export_lines.prepare(config, checked.model, checked.digests, cached)
+            selected, linked = _pages_to_render(checked, prints, workspace, current, target, reporter)
+            records = _export_records(config, checked, selected, incremental, reporter)
             with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
@@ -251,6 +236,41 @@ def _up_to_date(target: Path, current: Manifest, reporter: Reporter) -> BuildRes
         warnings=tuple(Diagnostic.from_row(row) for row in current.warnings),
         up_to_date=True,
     )
+
+
+def _pages_to_render(
+    checked: CheckedSite,
+    prints: tuple[str | None, ...],
+    workspace: Workspace,
+    published: Manifest | None,
+    target: Path,
+    reporter: Reporter,
+) -> tuple[list[int], int]:
+    """The plan indices of the pages the workspace lacks (fingerprint changed, or none),
+    less those linked from the published site; and how many were linked. A workspace
+    that is not reused (--no-cache, or nothing to reuse) gets every page rendered."""
+    holds = workspace.holds.pages
+    selected = [
+        index
+        for index, spec in enumerate(checked.specs)
+        if prints[index] is None or holds.get(spec.url, "") != prints[index]
+    ]
+    if not workspace.reused:
+        return selected, 0
+    with reporter.stage("reuse"):
+        rest = _adopt_published(checked.specs, prints, selected, published, workspace.directory, target)
+    return rest, len(selected) - len(rest)
+
+
+def _export_records(
+    config: SiteConfig, checked: CheckedSite, selected: list[int], incremental: bool, reporter: Reporter
+) -> dict[str, exports.Serialised]:
+    """Every article's export record written out, when a page made of them is rendered."""
+    if not any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
+        return {}
+    with reporter.stage("exports"):
+        store = config.cache_dir if incremental else None
+        return export_lines.prepare(config, checked.model, checked.digests, store)
 
 
 #: Pages made of every article's export record (see render/export_lines.py).
