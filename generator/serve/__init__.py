@@ -64,11 +64,14 @@ def start(
     serve_dir = config.root / SERVE_DIR
     search_dir = config.root / SEARCH_DIR
     live = LiveReload()
+    session = Session(serve_dir, reporter, live, None)
+    # The first build forks workers: it runs before any thread of the server is started.
+    session.rebuild(config, ChangeSet(ChangeKind.CONFIG, ()), initial=True)
     search = None
     if config.search.enabled:
         search = SearchRefresher(serve_dir, search_dir, config.language, config.search.timeout, reporter)
-    session = Session(serve_dir, reporter, live, search)
-    session.rebuild(config, ChangeSet(ChangeKind.CONFIG, ()), initial=True)
+        session.search = search
+        search.request()
     handler = make_handler(serve_dir, config.base_path, live, search_dir, session.previews)
     http = ThreadingHTTPServer((host, port), handler)
     http.daemon_threads = True
