@@ -148,15 +148,15 @@ def build_site(
             holds = workspace.holds
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
-            selected, linked = _pages_to_render(checked, prints, workspace, current, target, reporter)
+            selected = _pages_to_render(checked, prints, workspace, current, target, reporter)
             records = _export_records(config, checked, selected, incremental, reporter)
             with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
                 rendered = reporter.progress("pages", rendered, len(selected))
-                # Files shared with build/ by hard links are replaced, never written through.
-                replace = workspace.reused or linked > 0
-                count, written = output.write_pages(workspace.directory, rendered, replace)
+                # A reused folder shares files with build/ by hard links: they are replaced,
+                # never written through.
+                count, written = output.write_pages(workspace.directory, rendered, workspace.reused)
                 remove_files(workspace.directory, removed)
                 static = sync_static(workspace.directory, inputs.static, holds.static)
             search, search_key = None, None
@@ -245,10 +245,10 @@ def _pages_to_render(
     published: Manifest | None,
     target: Path,
     reporter: Reporter,
-) -> tuple[list[int], int]:
+) -> list[int]:
     """The plan indices of the pages the workspace lacks (fingerprint changed, or none),
-    less those linked from the published site; and how many were linked. A workspace
-    that is not reused (--no-cache, or nothing to reuse) gets every page rendered."""
+    less those linked from the published site. Links go only into a reused workspace (a
+    fresh one, as with --no-cache, gets every page rendered)."""
     holds = workspace.holds.pages
     selected = [
         index
@@ -256,10 +256,9 @@ def _pages_to_render(
         if prints[index] is None or holds.get(spec.url, "") != prints[index]
     ]
     if not workspace.reused:
-        return selected, 0
+        return selected
     with reporter.stage("reuse"):
-        rest = _adopt_published(checked.specs, prints, selected, published, workspace.directory, target)
-    return rest, len(selected) - len(rest)
+        return _adopt_published(checked.specs, prints, selected, published, workspace.directory, target)
 
 
 def _export_records(
