@@ -16,7 +16,7 @@ from generator.content.cache import CachedFile, ContentCache
 from generator.content.countries import load_countries
 from generator.content.frontmatter import FrontMatterMissing, split_front_matter
 from generator.content.model import Article
-from generator.content.parse import Job, content_digest, parse_article, parse_articles
+from generator.content.parse import Job, content_digest, parse_articles, read_and_parse
 from generator.errors import Diagnostic, error, warning
 from generator.inputs import FileStamp, walk
 from generator.yamlsource import YamlSyntaxError, parse_yaml
@@ -131,13 +131,9 @@ def load_article(
 
     With ``content_dir``, also warn when the ``raw`` source it names is missing.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            error(display_path(path, site_root), None, "content.unreadable", exc.strerror or str(exc))
-        ]
-    article, problems = parse_article(display_path(path, site_root), path.stem, data, countries, home_code)
+    _, article, problems = read_and_parse(
+        (display_path(path, site_root), path.stem, path, None), countries, home_code
+    )
     if content_dir and article is not None:
         problems.extend(_raw_missing(article, path, content_dir))
     return article, problems

@@ -66,7 +66,7 @@ def parse_articles(
     processes when there are many. Workers read their own files: the parent never holds
     the bytes of the whole archive at once (a quarter of a gigabyte at 50,000 articles)."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN or not can_fork():
-        return [_read_and_parse(job, countries, home_code) for job in jobs]
+        return [read_and_parse(job, countries, home_code) for job in jobs]
     global _SETTINGS
     _SETTINGS = (countries, home_code)
     try:
@@ -83,7 +83,9 @@ def parse_articles(
     return parsed
 
 
-def _read_and_parse(job: Job, countries: Mapping[str, Country], home_code: str) -> Parsed:
+def read_and_parse(job: Job, countries: Mapping[str, Country], home_code: str) -> Parsed:
+    """One file read (unless its bytes come with the job), hashed and parsed; a file that
+    cannot be read is a located error."""
     display, slug, path, data = job
     if data is None:
         try:
@@ -104,6 +106,6 @@ def _parse_chunk(jobs: list[Job]) -> list[tuple[str, tuple | None, list[tuple]]]
     countries, home_code = _SETTINGS
     rows = []
     for job in jobs:
-        digest, article, problems = _read_and_parse(job, countries, home_code)
+        digest, article, problems = read_and_parse(job, countries, home_code)
         rows.append((digest, encode_article(article) if article else None, [p.to_row() for p in problems]))
     return rows

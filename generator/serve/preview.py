@@ -24,7 +24,7 @@ from generator.config import SiteConfig
 from generator.content.countries import load_countries
 from generator.content.load import display_path, is_article_file
 from generator.content.model import Article
-from generator.content.parse import content_digest, parse_article
+from generator.content.parse import read_and_parse
 from generator.errors import GeneratorError
 from generator.render.templates import render_page
 from generator.render.views import ViewBuilder
@@ -47,14 +47,10 @@ def preview_articles(config: SiteConfig, site: CheckedSite, paths: Iterable[Path
     for path in paths:
         if not _is_article_path(config, path):
             continue
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue  # gone again: the rebuild says so
-        display = display_path(path, config.root)
-        article, problems = parse_article(display, path.stem, data, load_countries(), config.home_country)
+        job = (display_path(path, config.root), path.stem, path, None)
+        digest, article, problems = read_and_parse(job, load_countries(), config.home_country)
         if article is None or any(problem.is_error for problem in problems):
-            continue  # the rebuild reports it
+            continue  # unreadable or invalid: the rebuild reports it
         spec = specs.get(article.slug)
         if spec is None or not same_surroundings(spec.subject, article):  # type: ignore[arg-type]
             continue
@@ -64,7 +60,7 @@ def preview_articles(config: SiteConfig, site: CheckedSite, paths: Iterable[Path
             body = render_page(site.environment, spec.template, views.context(edited), spec.url)
         except GeneratorError:
             continue
-        previews.append(Preview(spec.url, body, article.slug, content_digest(data)))
+        previews.append(Preview(spec.url, body, article.slug, digest))
     return previews
 
 
