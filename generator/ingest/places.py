@@ -75,8 +75,7 @@ class CountryTerms:
     codes: dict[str, str]  #: folded term -> code.
     ambiguous: frozenset[str]  #: folded terms that count only with a clear term of their code.
     shared: dict[str, tuple[tuple[str, ...], str | None]]  #: folded term -> (codes, default).
-    #: names right after a hyphen that follows a term already taken ("Vietnam-Laos").
-    joined: re.Pattern[str] | None = None
+    joined: re.Pattern[str]  #: names right after a hyphen that follows a term already taken.
 
 
 def terms_regex(terms: list[str], fold_case: bool = False) -> str:
@@ -159,10 +158,7 @@ def _take_terms(text: str, terms: CountryTerms, take: Callable[[re.Match[str]], 
     countries: the sensitive pattern alone refuses a name after a hyphen, because the
     compound may be a name of its own."""
     text = terms.sensitive.sub(take, text)
-    while terms.joined is not None:
-        joined = terms.joined.sub(take, text)
-        if joined == text:
-            break
+    while (joined := terms.joined.sub(take, text)) != text:  # "Vietnam-Laos-Cambodge": twice
         text = joined
     terms.insensitive.sub(take, text)
 
