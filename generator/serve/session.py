@@ -83,7 +83,7 @@ class Session:
         pages = None  # static files and configuration can change how every page looks
         if changes.kind in (ChangeKind.CONTENT, ChangeKind.INBOX, ChangeKind.TEMPLATES):
             changed = [url for url in result.changed if url not in newer and not self._as_shown(url, covered)]
-            pages = tuple(config.base_path + url.lstrip("/") for url in changed)
+            pages = _browser_paths(config, changed)
         self.live.publish(pages=pages)
         if self.search is not None and (initial or result.rendered):
             self.search.request()
@@ -104,7 +104,7 @@ class Session:
             # Numbered after the files were read: a build started before this point read
             # them no later than the preview did, and is compared by content (settle).
             self.previews.show(previews, self.started)
-            self.live.publish(pages=tuple(config.base_path + p.url.lstrip("/") for p in previews))
+            self.live.publish(pages=_browser_paths(config, [preview.url for preview in previews]))
         shown = ", ".join(p.url for p in previews)
         self.reporter.info(f"Previewed {shown} in {time.perf_counter() - started:.2f} s")
 
@@ -117,6 +117,11 @@ class Session:
             return (self.serve_dir / output_path(url)).read_bytes() == covered[url]
         except OSError:
             return False
+
+
+def _browser_paths(config: SiteConfig, urls: Iterable[str]) -> tuple[str, ...]:
+    """Site-relative page URLs as the browser's location shows them (under the base path)."""
+    return tuple(config.base_path + url.lstrip("/") for url in urls)
 
 
 def _ingest_inbox(config: SiteConfig, reporter: Reporter) -> None:
