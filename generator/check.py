@@ -60,9 +60,10 @@ def check_archive(
 ) -> CheckReport:
     """Check everything; raise ContentError with every diagnostic if any is an error (after
     ``strict`` made warnings errors), else return the report and its warnings."""
-    checked = check_site(config, reporter, workers=workers or default_workers())
+    workers = workers or default_workers()
+    checked = check_site(config, reporter, workers=workers)
     with reporter.stage("links"):
-        links = check_links(config, checked, workers or default_workers())
+        links = check_links(config, checked, workers)
     with reporter.stage("duplicates"):
         duplicates = duplicate_warnings(find_duplicates(checked.model.articles))
     flagged = checked.model.flagged
