@@ -13,18 +13,17 @@ and every shard is read whole or not at all.
 from __future__ import annotations
 
 import contextlib
-import marshal
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.atomic import replace_bytes
 from generator.content.model import Article, Country, CountryPair, PartialDate, Person
 from generator.errors import Diagnostic
 from generator.inputs import Signature
+from generator.shards import read_shards, shard_of, write_shards
 
 SHARDS = 64
+SHARD_PREFIX = "articles-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,25 +94,15 @@ class ContentCache:
             if index in shards:
                 shards[index][relative] = entry
         with contextlib.suppress(OSError):
-            self.directory.mkdir(parents=True, exist_ok=True)
-            for index, entries in shards.items():
-                replace_bytes(self._shard_path(index), marshal.dumps((self.key, entries)))
+            write_shards(self.directory, SHARD_PREFIX, self.key, shards.items())
             self._dirty.clear()
 
     # -- storage ---------------------------------------------------------------------------
 
-    def _shard_path(self, index: int) -> Path:
-        assert self.directory is not None
-        return self.directory / f"articles-{index:02d}.marshal"
-
     def _read(self) -> None:
-        for index in range(SHARDS):
-            try:
-                key, entries = marshal.loads(self._shard_path(index).read_bytes())
-            except (OSError, EOFError, ValueError, TypeError):
-                continue
-            if key == self.key and isinstance(entries, dict):
-                self._entries.update(entries)
+        assert self.directory is not None
+        for entries in read_shards(self.directory, SHARD_PREFIX, SHARDS, self.key):
+            self._entries.update(entries)
 
     def _decode(self, row: tuple | None) -> Article | None:
         return decode_article(row, self.countries)
@@ -171,4 +160,4 @@ def encode_article(article: Article) -> tuple:
 
 
 def _shard(relative: str) -> int:
-    return zlib.crc32(relative.encode()) % SHARDS
+    return shard_of(relative, SHARDS)

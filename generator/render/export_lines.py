@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.atomic import replace_bytes
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import content_key
 from generator.render.exports import DataExport, Serialised, csv_row, json_line
+from generator.shards import read_shards, shard_of, write_shards
 from generator.site.model import SiteModel
 
 STORE = "export-lines"  #: folder of the store, under the build cache
@@ -73,7 +71,7 @@ def _key(article: Article, digests: Mapping[str, str], model: SiteModel) -> str:
 
 
 def _shard(slug: str) -> int:
-    return zlib.crc32(slug.encode()) % SHARDS
+    return shard_of(slug, SHARDS)
 
 
 def _read(folder: Path | None, header: str) -> list[Stored]:
@@ -82,20 +80,11 @@ def _read(folder: Path | None, header: str) -> list[Stored]:
     kept = _KEPT.get(folder)
     if kept is not None and kept[0] == header:
         return kept[1]
-    shards: list[Stored] = []
-    for index in range(SHARDS):
-        try:
-            found, lines = marshal.loads((folder / f"{index:02d}.marshal").read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            found, lines = None, {}
-        shards.append(lines if found == header and isinstance(lines, dict) else {})
-    return shards
+    return read_shards(folder, "", SHARDS, header)
 
 
 def _write(folder: Path, header: str, shards: list[Stored], changed: list[int]) -> None:
     _KEPT.clear()
     _KEPT[folder] = (header, shards)
     with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        for index in changed:
-            replace_bytes(folder / f"{index:02d}.marshal", marshal.dumps((header, shards[index])))
+        write_shards(folder, "", header, [(index, shards[index]) for index in changed])
