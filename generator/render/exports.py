@@ -232,19 +232,12 @@ def _compact(value: Any) -> str:
 def to_csv(table: Record) -> str:
     """RFC 4180 CSV (the csv module's quoting, CRLF line ends) with a header row; a row
     may come already written out (``Serialised.row``)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table["columns"])
-    for row in table["rows"]:
-        if isinstance(row, str):
-            buffer.write(row)
-        else:
-            writer.writerow(row)
-    return buffer.getvalue()
+    rows = (row if isinstance(row, str) else csv_row(row) for row in table["rows"])
+    return csv_row(table["columns"]) + "".join(rows)
 
 
 def csv_row(cells: list[str]) -> str:
-    """One CSV row as to_csv writes it."""
+    """One CSV row, line end included: the one place the file's dialect is set."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()
