@@ -8,7 +8,7 @@ Loads the corpus of ``bench/run.py`` (``/tmp/archive-bench/n<N>-seed<S>``, gener
 missing) without a cache, then prints, for each ``n``: ``sketch_us``, the time to sketch one
 body (``generator.content.sketch.body_sketch``, best of three passes over every body);
 ``text_ms``, the text-similarity candidates alone (``site.similarity.text_similarities``);
-``related_ms``, the whole choice (``site.relations.build_related``, its memo cleared before
+``related_ms``, the whole choice (``site.related.build_related``, its memo cleared before
 each run; median of ``--runs``); ``memo_ms``, a call the memo answers (what the dev server
 pays when nothing it depends on changed). Human-readable lines, then one JSON object.
 """
@@ -31,6 +31,7 @@ from bench.corpus import generate_corpus  # noqa: E402
 from generator.content.aliases import load_people_aliases  # noqa: E402
 from generator.content.load import load_content  # noqa: E402
 from generator.content.sketch import body_sketch  # noqa: E402
+from generator.site import related as choice  # noqa: E402
 from generator.site import relations  # noqa: E402
 from generator.site.people import build_people  # noqa: E402
 from generator.site.similarity import bucket_cap, text_similarities  # noqa: E402
@@ -53,9 +54,9 @@ def measure(n: int, seed: int, runs: int, limit: int) -> dict[str, float]:
         )
         related = []
         for _ in range(runs):
-            relations._LAST_RELATED.clear()
-            related.append(_timed(lambda: relations.build_related(articles, pairs, countries, limit, people)))
-        memo = _timed(lambda: relations.build_related(articles, pairs, countries, limit, people))
+            choice._LAST_RELATED.clear()
+            related.append(_timed(lambda: choice.build_related(articles, pairs, countries, limit, people)))
+        memo = _timed(lambda: choice.build_related(articles, pairs, countries, limit, people))
     finally:
         gc.enable()
     return {

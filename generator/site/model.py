@@ -9,13 +9,8 @@ from types import MappingProxyType
 from generator.content.aliases import PeopleAliases, load_people_aliases
 from generator.content.model import Article
 from generator.site.people import People, build_people
-from generator.site.relations import (
-    CountryEntry,
-    PairHistory,
-    build_countries,
-    build_pairs,
-    build_related,
-)
+from generator.site.related import RelatedEdit, build_related
+from generator.site.relations import CountryEntry, PairHistory, build_countries, build_pairs
 from generator.site.timeline import Timeline, build_timeline, newest_first
 
 
@@ -34,14 +29,18 @@ class SiteModel:
 
 
 def build_model(
-    articles: tuple[Article, ...], related_limit: int, aliases: PeopleAliases | None = None
+    articles: tuple[Article, ...],
+    related_limit: int,
+    aliases: PeopleAliases | None = None,
+    edit: RelatedEdit | None = None,
 ) -> SiteModel:
     """The model of the site; ``aliases`` defaults to the shipped people alias list (an
-    invalid list raises AliasError, naming its file and line)."""
+    invalid list raises AliasError, naming its file and line). ``edit``: the last build's
+    related choice, when only the bodies of some articles changed since (site/related.py)."""
     ordered = newest_first(articles)
     pairs = build_pairs(ordered)
     countries = build_countries(ordered, pairs)
     people = build_people(ordered, aliases if aliases is not None else load_people_aliases())
     by_person = (entry.articles for entry in people.entries)
-    related = build_related(ordered, pairs, countries, related_limit, by_person)
+    related = build_related(ordered, pairs, countries, related_limit, by_person, edit)
     return SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType(related), people)

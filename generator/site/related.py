@@ -1,0 +1,249 @@
+"""Related articles: each article's best-scored others, in O(n log n) for the whole site.
+
+An article scores points with another for what they share: the wording of their bodies
+(estimated from sketches, see site/similarity.py), a person, a relation, a tag (a
+lemmatised keyword), a country. Each group only links an article to its ``limit`` date
+neighbours on either side, and text is only compared within small buckets of articles
+sharing a shingle, so the work stays linear however large a group is. Deterministic: ties
+break on date distance, then slug.
+
+After a build, an edit usually changes only a few bodies. Their sketches can change the
+text points of the articles sharing a bucket with them, and nothing else, so
+``build_related`` with a ``RelatedEdit`` scores again only those articles' rows and keeps
+the rest of the last choice (the two ways give the same choice; tests compare them).
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import chain
+
+from generator.content.model import Article
+from generator.content.sketch import Sketch, sketch_limit
+from generator.site.relations import CountryEntry, PairHistory
+from generator.site.similarity import MIN_SHARED, bucket_cap, text_similarities
+
+#: What sharing each kind of thing is worth. The same relation (3, plus its two countries)
+#: comes first, then the same person, then a tag or a country. ``text`` is what two
+#: identical bodies are worth: a pair gets that times the estimated share of wording its
+#: bodies have in common (boilerplate counts as not shared; site/similarity.py), rounded
+#: down. Measured: a story and a retelling that keeps half its sentences share 0.34 to 0.45
+#: (13 to 18 points), so a retelling outranks an article that shares only front matter with
+#: it (two people, the relation and its countries: 13); stories sharing a sentence or two
+#: (0.03 to 0.1) get 1 to 4 points, a tag or a country's worth.
+WEIGHTS = {"person": 4, "relation": 3, "tag": 1, "country": 1, "text": 40}
+
+#: The last related-articles choice, by the signature of what it depends on (one entry).
+_LAST_RELATED: dict[int, dict[str, tuple[str, ...]]] = {}
+
+Groups = tuple[tuple[tuple[tuple[Article, ...], ...], int], ...]  #: (groups of a kind, weight) by kind
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedEdit:
+    """The last choice, and the sketches the edited articles had when it was made. The
+    caller vouches that nothing else the choice reads has changed since: the same
+    articles, with the same slugs, dates, relations, countries, people and tags."""
+
+    chosen: Mapping[str, tuple[str, ...]]  #: slug -> slugs of its related articles
+    sketches: Mapping[str, Sketch]  #: edited slug -> its sketch at the last choice
+
+
+def build_related(
+    articles: tuple[Article, ...],
+    pairs: tuple[PairHistory, ...],
+    countries: tuple[CountryEntry, ...],
+    limit: int,
+    people: Iterable[tuple[Article, ...]] = (),
+    edit: RelatedEdit | None = None,
+) -> dict[str, tuple[Article, ...]]:
+    """Up to ``limit`` related articles per slug (``articles`` newest first; ``people``:
+    each person's articles, newest first). With ``edit``, only the rows its sketches can
+    change are scored again.
+
+    Without one, a process that builds again (the dev server) reuses its last choice when
+    no slug, date, relation, country, person, tag or sketch changed: editing a title does
+    not recompute it.
+    """
+    people = tuple(people)
+    groups: Groups = (
+        (people, WEIGHTS["person"]),
+        (tuple(h.articles for h in pairs), WEIGHTS["relation"]),
+        (tuple(_by_tag(articles)), WEIGHTS["tag"]),
+        (tuple(c.articles for c in countries), WEIGHTS["country"]),
+    )
+    if edit is not None:
+        chosen = _chosen_again(articles, groups, limit, edit)
+    else:
+        signature = _signature(articles, people, limit)
+        chosen = _LAST_RELATED.get(signature)
+        if chosen is None:
+            scores = _group_scores(articles, groups, limit)
+            _add_text_scores(articles, scores)
+            chosen = _ranked(articles, scores, limit)
+            _LAST_RELATED.clear()
+            _LAST_RELATED[signature] = chosen
+    by_slug = {article.slug: article for article in articles}
+    return {slug: tuple(by_slug[other] for other in others) for slug, others in chosen.items()}
+
+
+def _by_tag(articles: tuple[Article, ...]) -> list[tuple[Article, ...]]:
+    """Each tag's articles, in the site's order (``articles`` is newest first)."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        for tag in dict.fromkeys(article.tags):
+            groups.setdefault(tag, []).append(article)
+    return [tuple(groups[tag]) for tag in sorted(groups)]
+
+
+def _group_scores(articles: tuple[Article, ...], groups: Groups, limit: int) -> dict[str, dict[str, int]]:
+    """slug -> other slug -> points, from each group's ``limit`` date neighbours."""
+    window = limit
+    scores: dict[str, dict[str, int]] = {article.slug: {} for article in articles}
+    for members, weight in groups:
+        for group in members:
+            slugs = [article.slug for article in group]
+            for index, slug in enumerate(slugs):
+                mine = scores[slug]
+                for other in slugs[max(0, index - window) : index + window + 1]:
+                    if other != slug:
+                        mine[other] = mine.get(other, 0) + weight
+    return scores
+
+
+def _add_text_scores(articles: tuple[Article, ...], scores: dict[str, dict[str, int]]) -> None:
+    """Add each pair's text points to both sides (pairs worth nothing are not added, so a
+    chance overlap does not make an article a candidate)."""
+    weight = WEIGHTS["text"]
+    cap = bucket_cap(len(articles))
+    for (one, other), similarity in text_similarities([a.sketch for a in articles], cap).items():
+        points = int(weight * similarity)
+        if points:
+            first, second = articles[one].slug, articles[other].slug
+            scores[first][second] = scores[first].get(second, 0) + points
+            scores[second][first] = scores[second].get(first, 0) + points
+
+
+def _ranked(
+    articles: Iterable[Article], scores: Mapping[str, dict[str, int]], limit: int
+) -> dict[str, tuple[str, ...]]:
+    """The ``limit`` best-scored others of each article in ``scores``: ties go to the
+    nearest in time, then to the first slug. Only candidates scoring at least the
+    ``limit``-th best score can make it, so only they are sorted."""
+    ordinal = {article.slug: _ordinal(article) for article in articles}
+    chosen = {}
+    for slug, mine in scores.items():
+        here = ordinal[slug]
+        floor = heapq.nlargest(limit, mine.values())[-1] if 0 < limit < len(mine) else 0
+        ranked = sorted(
+            (-score, abs(here - ordinal[other]), other) for other, score in mine.items() if score >= floor
+        )
+        chosen[slug] = tuple(other for _, _, other in ranked[:limit])
+    return chosen
+
+
+def _ordinal(article: Article) -> int:
+    """A day number for date distances (unknown parts count as 0)."""
+    year, month, day = article.date.sort_key
+    return (year * 12 + month) * 31 + day
+
+
+def _signature(articles: tuple[Article, ...], people: tuple[tuple[Article, ...], ...], limit: int) -> int:
+    return hash(
+        (
+            limit,
+            tuple((a.slug, a.date.sort_key, a.pairs, a.countries, a.tags, a.sketch) for a in articles),
+            tuple(tuple(article.slug for article in group) for group in people),
+        )
+    )
+
+
+# -- scoring again after an edit ------------------------------------------------------------
+
+
+def _chosen_again(
+    articles: tuple[Article, ...], groups: Groups, limit: int, edit: RelatedEdit
+) -> dict[str, tuple[str, ...]]:
+    """The last choice, with the rows an edit's sketches can reach scored again.
+
+    A bucket (the holders of one hash, site/similarity.py) counts when it holds 2 to
+    ``cap`` articles. Only the hashes of the edited articles' old and new sketches can
+    change membership or count, so only their holders' text points can change: every
+    holder of such a hash when the bucket counted before or after the edit (a bucket
+    crossing ``cap`` changes every pair in it)."""
+    cap = bucket_cap(len(articles))
+    current = {article.slug: article for article in articles}
+    edited = {slug: current[slug].sketch for slug in edit.sketches}
+    touched = set(chain.from_iterable(edit.sketches.values())) | set(chain.from_iterable(edited.values()))
+    holders = _holders(articles, touched)
+    rows = set(edited)
+    for value in touched:
+        now = holders.get(value, [])
+        before = [slug for slug in now if slug not in edited or value in edit.sketches[slug]]
+        before += [
+            slug for slug, sketch in edit.sketches.items() if value in sketch and value not in edited[slug]
+        ]
+        if min(len(now), len(before)) <= cap:  # the edited holders before are in rows already
+            rows.update(now)
+    scores = _group_rows(rows, groups, limit)
+    _add_text_rows(articles, scores, cap)
+    chosen = dict(edit.chosen)
+    chosen.update(_ranked(articles, scores, limit))
+    return {article.slug: chosen[article.slug] for article in articles}
+
+
+def _holders(articles: Iterable[Article], values: set[int]) -> dict[int, list[str]]:
+    """For each of ``values``, the slugs of the articles whose sketch holds it."""
+    found: dict[int, list[str]] = {}
+    disjoint = values.isdisjoint  # most sketches share none: tested without making a set
+    for article in articles:
+        if not disjoint(article.sketch):
+            for value in values.intersection(article.sketch):
+                found.setdefault(value, []).append(article.slug)
+    return found
+
+
+def _group_rows(rows: set[str], groups: Groups, limit: int) -> dict[str, dict[str, int]]:
+    """The rows of ``_group_scores`` for the slugs in ``rows`` alone."""
+    scores: dict[str, dict[str, int]] = {slug: {} for slug in sorted(rows)}
+    for members, weight in groups:
+        for group in members:
+            slugs = None
+            for index, member in enumerate(group):
+                if member.slug not in rows:
+                    continue
+                slugs = slugs or [other.slug for other in group]
+                row = scores[member.slug]
+                for other in slugs[max(0, index - limit) : index + limit + 1]:
+                    if other != member.slug:
+                        row[other] = row.get(other, 0) + weight
+    return scores
+
+
+def _add_text_rows(articles: tuple[Article, ...], rows: dict[str, dict[str, int]], cap: int) -> None:
+    """Add to each row in ``rows`` its text points (as ``_add_text_scores`` would)."""
+    weight = WEIGHTS["text"]
+    current = {article.slug: article for article in articles}
+    values = set(chain.from_iterable(current[slug].sketch for slug in rows))
+    holders = _holders(articles, values)
+    for slug, row in rows.items():
+        sketch = current[slug].sketch
+        shared: dict[str, int] = {}
+        for value in sketch:
+            bucket = holders.get(value, ())
+            if 1 < len(bucket) <= cap:
+                for other in bucket:
+                    if other != slug:
+                        shared[other] = shared.get(other, 0) + 1
+        for other, count in shared.items():
+            if count < MIN_SHARED:
+                continue
+            theirs = current[other].sketch
+            limit = min(sketch_limit(sketch), sketch_limit(theirs))
+            union = bisect_right(sketch, limit) + bisect_right(theirs, limit) - count
+            points = int(weight * (count / union))
+            if points:
+                row[other] = row.get(other, 0) + points
