@@ -36,13 +36,15 @@ from generator.publish.workspace import (
     remove_files,
     sync_static,
 )
-from generator.render import export_lines, exports
+from generator.render import dependencies, export_lines, exports
+from generator.render.dependencies import PageReads
 from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.parallel import RenderJob, render_pages
 from generator.render.templates import make_environment
 from generator.report import Reporter
 from generator.site.model import SiteModel, build_model
 from generator.site.plan import PageSpec, check_plan, plan_pages
+from generator.site.related import RelatedEdit
 from generator.site.urls import output_path
 from generator.workers import default_workers
 
@@ -56,6 +58,7 @@ class CheckedSite:
     environment: jinja2.Environment  #: templates, all compiled (syntax errors found here)
     warnings: tuple[Diagnostic, ...]
     digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of its file
+    edit: RelatedEdit | None = None  #: what changed since the last build, when only bodies did
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +85,10 @@ def check_site(
     cache: ContentCache | None = None,
     stamps: tuple[FileStamp, ...] | None = None,
     workers: int = 1,
+    last: PageReads | None = None,
 ) -> CheckedSite:
-    """Load and validate everything; raise GeneratorError with every problem found."""
+    """Load and validate everything; raise GeneratorError with every problem found.
+    ``last``: the record of the build being brought up to date, if it still applies."""
     with reporter.stage("load"):
         loaded = load_content(config.content_dir, config.root, config.home_country, cache, stamps, workers)
     diagnostics = loaded.diagnostics
@@ -91,8 +96,9 @@ def check_site(
         diagnostics = tuple(dataclasses.replace(d, severity=Severity.ERROR) for d in diagnostics)
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
+    edit = last.edit_since(loaded.articles, loaded.digests) if last is not None else None
     with reporter.stage("model"):
-        model = build_model(loaded.articles, config.lists.related)
+        model = build_model(loaded.articles, config.lists.related, edit=edit)
     with reporter.stage("plan"):
         specs = plan_pages(model, config.lists.per_page, config.search.enabled, config.lists.noindex_thin)
         collisions = check_plan(specs)
@@ -103,7 +109,7 @@ def check_site(
         environment = make_environment(
             config.templates_dir, config.display_path(config.templates_dir), bytecode
         )
-    return CheckedSite(model, specs, environment, loaded.diagnostics, loaded.digests)
+    return CheckedSite(model, specs, environment, loaded.diagnostics, loaded.digests, edit)
 
 
 def build_site(
@@ -136,13 +142,21 @@ def build_site(
         if incremental and current is not None and current.inputs == inputs.key:
             return _up_to_date(target, current, reporter)
         cache = content_cache(config, cache, incremental)
+        reads_path = dependencies.record_path(state.path) if state.path else None
+        model_key = dependencies.model_key(config)
+        described = current.inputs if current is not None and incremental else None
+        last = dependencies.load_record(reads_path, described, model_key)
         with _cyclic_gc_paused():
             checked = check_site(
-                config, reporter, strict, cache, inputs.content, workers or default_workers()
+                config, reporter, strict, cache, inputs.content, workers or default_workers(), last
             )
             with reporter.stage("fingerprint"):
                 templates = template_digests(checked.environment)
-                prints = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates).all()
+                printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates)
+                related = dependencies.related_slugs(checked.model.related)
+                last_pages = current.pages if current is not None else None
+                last = dependencies.applicable(last, printer, last_pages, checked.edit)
+                prints, readers = dependencies.print_pages(printer, last, last_pages, checked.edit, related)
         workspace = open_workspace(state, incremental)
         with output.discarded_on_failure(workspace.directory):
             holds = workspace.holds
@@ -184,6 +198,9 @@ def build_site(
             output.swap(workspace.directory, target, keep_previous=state.previous_dir)
         state.record([(target, manifest), (state.previous_dir, current)])
         cache.save()
+        _remember(
+            reads_path, last, checked, manifest, model_key, dependencies.build_base(printer), related, readers
+        )
     return BuildResult(
         output_dir=target,
         pages=len(checked.specs),
@@ -198,6 +215,30 @@ def build_site(
         report=report,
         site=checked,
     )
+
+
+def _remember(
+    path: Path | None,
+    last: PageReads | None,
+    checked: CheckedSite,
+    manifest: Manifest,
+    model_key: str,
+    base: str,
+    related: dict[str, tuple[str, ...]],
+    readers: dict[str, bytes],
+) -> None:
+    """Persist what this build's pages read, for the next build (render/dependencies.py):
+    ``last`` updated when this build printed only what an edit reached, else a new one."""
+    assert manifest.inputs is not None
+    if last is not None and checked.edit is not None:
+        edited = [a for a in checked.model.articles if a.slug in checked.edit.sketches]
+        last.update(manifest.inputs, edited, checked.digests, related)
+        record = last
+    else:
+        record = dependencies.record_of(
+            manifest.inputs, model_key, base, checked.model.articles, checked.digests, related, readers
+        )
+    dependencies.save_record(path, record)
 
 
 def content_cache(

@@ -7,6 +7,7 @@ Each handler loads config, calls one library function and maps errors to exit co
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -18,6 +19,20 @@ from generator.errors import GeneratorError, error
 from generator.report import Reporter
 
 EXIT_OK, EXIT_USER, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def run() -> NoReturn:
+    """The command's entry point: ``main``, then an exit that skips freeing the heap. A
+    build of 10,000 articles leaves ~400 MB of small objects that CPython would release
+    one by one (a quarter of a second) just before the process ends anyway; every file
+    is already closed and every worker joined by then."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (archive build | head): nothing to keep
+            pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

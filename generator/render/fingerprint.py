@@ -63,6 +63,10 @@ def template_digests(environment: jinja2.Environment) -> dict[str, str]:
     return digests
 
 
+#: Read by a page that folds in every article (the data exports).
+EVERY = "\x00every"
+
+
 class Fingerprinter:
     """Fingerprints of one build's pages. ``of(spec)`` is None for kinds it does not know."""
 
@@ -83,6 +87,7 @@ class Fingerprinter:
         self._pair_digests: dict[str, str] = {}
         self._visit_digests: dict[str, str] = {}
         self._country_digests: dict[str, str] = {}
+        self._reads: list[str] | None = None  #: slugs read by the page being printed, when recording
         self._kinds: dict[str, Callable[[PageSpec], Iterable[object]]] = {
             "home": self._home,
             "article": self._article,
@@ -117,6 +122,20 @@ class Fingerprinter:
     def all(self) -> tuple[str | None, ...]:
         return tuple(self.of(spec) for spec in self.specs)
 
+    def base_hasher(self) -> hashlib._Hash:
+        """A hasher fed with the build-wide part every fingerprint starts from."""
+        return self._base.copy()
+
+    def recorded(self, spec: PageSpec) -> tuple[str | None, list[str]]:
+        """The page's fingerprint and the slugs of the articles it folds in (``EVERY``
+        among them when it folds in the whole archive): the page must be printed again
+        when one of those articles changes (render/dependencies.py)."""
+        self._reads = reads = []
+        try:
+            return self.of(spec), reads
+        finally:
+            self._reads = None
+
     def of(self, spec: PageSpec) -> str | None:
         inputs = self._kinds.get(spec.kind)
         if inputs is None:
@@ -147,6 +166,8 @@ class Fingerprinter:
         return {a.slug: f"{a.source_path}:{digests.get(a.slug, '?')}" for a in self.model.articles}
 
     def _token(self, article: Article) -> str:
+        if self._reads is not None:
+            self._reads.append(article.slug)
         return self._tokens[article.slug]
 
     def _items(self, items: tuple) -> str:
@@ -157,7 +178,10 @@ class Fingerprinter:
 
     def _articles(self, articles: Iterable[Article]) -> str:
         tokens = self._tokens
-        return ",".join([tokens[article.slug] for article in articles])
+        slugs = [article.slug for article in articles]
+        if self._reads is not None:
+            self._reads.extend(slugs)
+        return ",".join([tokens[slug] for slug in slugs])
 
     def _article(self, spec: PageSpec) -> Iterable[object]:
         article: Article = spec.subject  # type: ignore[assignment]
@@ -253,9 +277,19 @@ class Fingerprinter:
     def _country_rows(self) -> object:
         return tuple((entry.country.code, entry.country.name, entry.count) for entry in self.model.countries)
 
-    @cached_property
+    @property
     def _all_articles(self) -> str:
-        return _digest(self._articles(self.model.articles))
+        if self._reads is not None:
+            self._reads.append(EVERY)
+        return self._every_article
+
+    @cached_property
+    def _every_article(self) -> str:
+        reads, self._reads = self._reads, None  # recorded once, as EVERY, not slug by slug
+        try:
+            return _digest(self._articles(self.model.articles))
+        finally:
+            self._reads = reads
 
     @cached_property
     def _people_rows(self) -> str:
