@@ -42,7 +42,8 @@ from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.parallel import RenderJob, render_pages
 from generator.render.templates import make_environment
 from generator.report import Reporter
-from generator.site.model import SiteModel, build_model
+from generator.site.model import SiteModel, build_model, choose_related
+from generator.site.patch import patched
 from generator.site.plan import PageSpec, check_plan, plan_pages
 from generator.site.related import RelatedEdit
 from generator.site.urls import output_path
@@ -59,6 +60,7 @@ class CheckedSite:
     warnings: tuple[Diagnostic, ...]
     digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of its file
     edit: RelatedEdit | None = None  #: what changed since the last build, when only bodies did
+    inputs: str | None = None  #: the key of the build made from it (set once written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +88,12 @@ def check_site(
     stamps: tuple[FileStamp, ...] | None = None,
     workers: int = 1,
     last: PageReads | None = None,
+    kept: CheckedSite | None = None,
 ) -> CheckedSite:
     """Load and validate everything; raise GeneratorError with every problem found.
-    ``last``: the record of the build being brought up to date, if it still applies."""
+    ``last``: the record of the build being brought up to date, if it still applies;
+    ``kept``: that build's checked site, when the caller kept it in memory (the model and
+    plan are then patched, not made again, when the edit reshaped nothing)."""
     with reporter.stage("load"):
         loaded = load_content(config.content_dir, config.root, config.home_country, cache, stamps, workers)
     diagnostics = loaded.diagnostics
@@ -97,13 +102,19 @@ def check_site(
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
     edit = last.edit_since(loaded.articles, loaded.digests) if last is not None else None
-    with reporter.stage("model"):
-        model = build_model(loaded.articles, config.lists.related, edit=edit)
-    with reporter.stage("plan"):
-        specs = plan_pages(model, config.lists.per_page, config.search.enabled, config.lists.noindex_thin)
-        collisions = check_plan(specs)
-    if collisions:
-        raise ContentError(collisions)
+    if edit is not None and kept is not None and last is not None and kept.inputs == last.inputs:
+        with reporter.stage("model"):
+            edited = {article.slug: article for article in loaded.articles if article.slug in edit.sketches}
+            limit = config.lists.related
+            model, specs = patched(kept.model, kept.specs, edited, lambda m: choose_related(m, limit, edit))
+    else:
+        with reporter.stage("model"):
+            model = build_model(loaded.articles, config.lists.related, edit=edit)
+        with reporter.stage("plan"):
+            specs = plan_pages(model, config.lists.per_page, config.search.enabled, config.lists.noindex_thin)
+            collisions = check_plan(specs)
+        if collisions:
+            raise ContentError(collisions)
     with reporter.stage("templates"):
         bytecode = config.cache_dir / "templates" if cache is not None else None
         environment = make_environment(
@@ -121,6 +132,7 @@ def build_site(
     incremental: bool = True,
     index_search: bool = True,
     cache: ContentCache | None = None,
+    kept: CheckedSite | None = None,
 ) -> BuildResult:
     """Build the whole site into ``output_dir`` (default: config's), atomically.
 
@@ -130,7 +142,7 @@ def build_site(
     renders everything (the result is byte-identical). ``index_search=False`` leaves the
     Pagefind index to the caller (the dev server refreshes it off the reload path).
     ``cache`` is a content cache kept by a long-running caller between builds (see
-    ``content_cache``).
+    ``content_cache``), ``kept`` the site its last build returned (``BuildResult.site``).
     """
     target = output_dir or config.output_dir
     with output.OutputLock(target):
@@ -148,7 +160,7 @@ def build_site(
         last = dependencies.load_record(reads_path, described, model_key)
         with _cyclic_gc_paused():
             checked = check_site(
-                config, reporter, strict, cache, inputs.content, workers or default_workers(), last
+                config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
             )
             with reporter.stage("fingerprint"):
                 templates = template_digests(checked.environment)
@@ -213,7 +225,7 @@ def build_site(
         changed=tuple(checked.specs[index].url for index in selected),
         removed=len(removed),
         report=report,
-        site=checked,
+        site=dataclasses.replace(checked, inputs=manifest.inputs),
     )
 
 

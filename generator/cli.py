@@ -7,6 +7,7 @@ Each handler loads config, calls one library function and maps errors to exit co
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
@@ -28,10 +29,8 @@ def run() -> NoReturn:
     is already closed and every worker joined by then."""
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (archive build | head)
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (archive build | head): nothing to keep
-            pass
     os._exit(code)
 
 

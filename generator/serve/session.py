@@ -61,6 +61,7 @@ class Session:
                 workers=None if initial else 1,
                 index_search=False,
                 cache=self.cache,
+                kept=self.site,
             )
         except GeneratorError as exc:
             if initial:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from generator.content.aliases import PeopleAliases, load_people_aliases
@@ -41,6 +41,13 @@ def build_model(
     pairs = build_pairs(ordered)
     countries = build_countries(ordered, pairs)
     people = build_people(ordered, aliases if aliases is not None else load_people_aliases())
-    by_person = (entry.articles for entry in people.entries)
-    related = build_related(ordered, pairs, countries, related_limit, by_person, edit)
-    return SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType(related), people)
+    structures = SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType({}), people)
+    return replace(structures, related=MappingProxyType(choose_related(structures, related_limit, edit)))
+
+
+def choose_related(
+    model: SiteModel, limit: int, edit: RelatedEdit | None = None
+) -> dict[str, tuple[Article, ...]]:
+    """The related articles of every article of ``model`` (its own choice is not read)."""
+    by_person = (entry.articles for entry in model.people.entries)
+    return build_related(model.articles, model.pairs, model.countries, limit, by_person, edit)

@@ -34,8 +34,10 @@ ARTICLE_URL = "/articles/vietnam-japon-port-maritime/"
 class Site:
     """A writable copy of the basic site with its own templates and static folder."""
 
-    def __init__(self, root: Path, search: bool = False):
+    def __init__(self, root: Path, search: bool = False, keep: bool = False):
         self.root = root
+        self.keep = keep  #: build as the dev server does: the last checked site kept in memory
+        self.kept = None
         shutil.copytree(BASIC_SITE / "content", root / "content")
         shutil.copytree(REPO_ROOT / "templates", root / "templates")
         shutil.copytree(REPO_ROOT / "static", root / "static")
@@ -50,7 +52,10 @@ class Site:
         return load_config(self.root / "site.yaml")
 
     def build(self) -> BuildResult:
-        return build_site(self.config, BufferReporter(), workers=1)
+        result = build_site(self.config, BufferReporter(), workers=1, kept=self.kept)
+        if self.keep:
+            self.kept = result.site or self.kept
+        return result
 
     def clean_build(self, output: Path) -> Path:
         """The same inputs built from nothing: no cache, no previous site."""
@@ -271,18 +276,23 @@ def test_previous_site_is_rebuilt_from_scratch_when_its_manifest_is_lost(site: S
     assert_same_as_clean_build(site, tmp_path)
 
 
-def test_random_edits_always_give_the_clean_build(tmp_path: Path) -> None:
-    """A seeded walk of edits of every kind; after each, incremental == clean."""
-    site = Site(tmp_path / "site")
+@pytest.mark.parametrize("keep", [False, True], ids=["cli", "kept-in-memory"])
+def test_random_edits_always_give_the_clean_build(tmp_path: Path, keep: bool) -> None:
+    """A seeded walk of edits of every kind; after each, incremental == clean. Kept in
+    memory, the last model and plan are patched after edits that reshape nothing."""
+    site = Site(tmp_path / "site", keep=keep)
     site.build()
     rng = random.Random(20261123)
-    for step in range(12):
+    actions = ["title", "summary", "date", "countries", "body", "copy", "delete", "template"]
+    for step in range(14):
         articles = sorted((site.root / "content").rglob("*.md"))
         target = rng.choice(articles)
         text = target.read_text(encoding="utf-8")
-        action = rng.choice(["title", "date", "countries", "body", "copy", "delete", "template"])
+        action = rng.choice(actions + ["title", "body"] * keep)  # more reshape-free edits when kept
         if action == "title":
             text = re.sub(r'title: "', f'title: "Étape {step} : ', text, count=1)
+        elif action == "summary":  # articles without one are left as they are
+            text = re.sub(r'summary: "', f'summary: "Étape {step} : ', text, count=1)
         elif action == "date":
             text = re.sub(r"date: \S+", f"date: 20{10 + step:02d}-0{1 + step % 9}", text, count=1)
         elif action == "countries":
@@ -295,10 +305,25 @@ def test_random_edits_always_give_the_clean_build(tmp_path: Path) -> None:
             target.unlink()
         elif action == "template":
             site.edit("templates/partials/card.html", "\n", f"\n{{# étape {step} #}}\n")
-        if action in {"title", "date", "countries", "body"}:
+        if action in {"title", "summary", "date", "countries", "body"}:
             target.write_text(text, encoding="utf-8")
         site.build()
         assert_same_as_clean_build(site, tmp_path, f"clean-{step}")
+
+
+def test_kept_site_is_patched_not_made_again_after_a_reshape_free_edit(tmp_path: Path) -> None:
+    site = Site(tmp_path / "site", keep=True)
+    site.build()
+    site.edit(ARTICLE, 'title: "', 'title: "Nouveau titre : ')
+    site.edit(ARTICLE, "\n---\n", "\n---\nUn paragraphe ajouté en tête.\n\n")
+    result = site.build()
+    assert "plan" not in result.timings  # model and plan patched from the kept site
+    assert result.site is not None and result.site.edit is not None
+    assert_same_as_clean_build(site, tmp_path)
+    site.edit(ARTICLE, "date: 2022", "date: 2021")  # a reshape: the model is made again
+    result = site.build()
+    assert "plan" in result.timings
+    assert_same_as_clean_build(site, tmp_path, "clean-after-date")
 
 
 def test_search_index_is_rebuilt_only_when_an_article_page_changes(tmp_path: Path) -> None:

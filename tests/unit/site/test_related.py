@@ -196,9 +196,27 @@ TEXT_SITE = tuple(
 # -- scoring again after an edit --------------------------------------------------------------
 
 WORDS = (
-    "accord coopération commerce riz café port vaccin école pont rail énergie forêt "
-    "pêche textile bourse culture visite traité frontière douane"
-).split()
+    "accord",
+    "coopération",
+    "commerce",
+    "riz",
+    "café",
+    "port",
+    "vaccin",
+    "école",
+    "pont",
+    "rail",
+    "énergie",
+    "forêt",
+    "pêche",
+    "textile",
+    "bourse",
+    "culture",
+    "visite",
+    "traité",
+    "frontière",
+    "douane",
+)
 CODES = ("VN", "LA", "KH", "JP", "FR", "SN", "BY", "CU")
 
 
