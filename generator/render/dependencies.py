@@ -33,7 +33,7 @@ from generator.inputs import content_key
 from generator.render.fingerprint import EVERY, Fingerprinter
 from generator.site.related import RelatedEdit
 
-_FORMAT = 1
+_FORMAT = 2
 
 Shape = tuple  #: an article's shape as marshal can keep it (see ``shape``)
 
@@ -63,25 +63,27 @@ class PageReads:
     inputs: str  #: the manifest key (``Manifest.inputs``) of the build it describes
     model: str  #: what parsing and the related choice depended on besides the files (``model_key``)
     base: str  #: digest of the build-wide inputs every fingerprint folds in
-    digests: dict[str, str]  #: slug -> digest of the file the build read
+    tokens: dict[str, str]  #: slug -> path and digest of the file the build read
     related: dict[str, tuple[str, ...]]  #: slug -> slugs of its related articles
     articles: dict[str, bytes]  #: slug -> its (shape, sketch), packed
     readers: dict[str, bytes]  #: slug (or EVERY) -> indices of the pages that read it, packed
 
     def edit_since(self, articles: Sequence[Article], digests: Mapping[str, str]) -> RelatedEdit | None:
-        """The articles edited since this build, when none was added, removed or reshaped
-        (None otherwise: the site's structure may have changed)."""
-        if len(digests) != len(self.digests) or digests.keys() != self.digests.keys():
+        """The articles edited since this build, when none was added, removed, moved or
+        reshaped (None otherwise: the site's structure may have changed)."""
+        if len(articles) != len(self.tokens):
             return None
-        edited = {slug for slug, digest in digests.items() if self.digests[slug] != digest}
-        old_sketches = {}
+        edited = {}
         for article in articles:
-            if article.slug in edited:
+            last = self.tokens.get(article.slug)
+            if last is None:
+                return None
+            if last != _token(article, digests):
                 old_shape, old_sketch = marshal.loads(self.articles[article.slug])
-                if shape(article) != old_shape:
+                if shape(article) != old_shape:  # a move changes the token, and the shape
                     return None
-                old_sketches[article.slug] = old_sketch
-        return RelatedEdit(self.related, old_sketches)
+                edited[article.slug] = old_sketch
+        return RelatedEdit(self.related, edited)
 
     def readers_of(self, slug: str) -> array:
         indices = array("I")
@@ -115,7 +117,7 @@ class PageReads:
         self.inputs = inputs
         self.related = related
         for article in articles:
-            self.digests[article.slug] = digests[article.slug]
+            self.tokens[article.slug] = _token(article, digests)
             self.articles[article.slug] = _packed(article)
 
 
@@ -187,8 +189,14 @@ def record_of(
     readers: dict[str, bytes],
 ) -> PageReads:
     """The record of a build that printed every page."""
+    tokens = {article.slug: _token(article, digests) for article in articles}
     packed = {article.slug: _packed(article) for article in articles}
-    return PageReads(inputs, model, base, dict(digests), related, packed, readers)
+    return PageReads(inputs, model, base, tokens, related, packed, readers)
+
+
+def _token(article: Article, digests: Mapping[str, str]) -> str:
+    """Where the article was read from and what its file held (as fingerprints say it)."""
+    return f"{article.source_path}:{digests.get(article.slug, '?')}"
 
 
 def _packed(article: Article) -> bytes:
