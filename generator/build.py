@@ -148,17 +148,17 @@ def build_site(
     with output.OutputLock(target):
         output.clean_leftovers(target)
         state = OutputState(config.cache_dir, target)
-        with reporter.stage("survey"):
-            inputs = survey(config, strict, index_search)
-        current = state.manifest_of(target)
-        if incremental and current is not None and current.inputs == inputs.key:
-            return _up_to_date(target, current, reporter)
-        cache = content_cache(config, cache, incremental)
-        reads_path = dependencies.record_path(state.path) if state.path else None
-        model_key = dependencies.model_key(config)
-        described = current.inputs if current is not None and incremental else None
-        last = dependencies.load_record(reads_path, described, model_key)
         with _cyclic_gc_paused():
+            with reporter.stage("survey"):
+                inputs = survey(config, strict, index_search)
+            current = state.manifest_of(target)
+            if incremental and current is not None and current.inputs == inputs.key:
+                return _up_to_date(target, current, reporter)
+            cache = content_cache(config, cache, incremental)
+            reads_path = dependencies.record_path(state.path) if state.path else None
+            model_key = dependencies.model_key(config)
+            described = current.inputs if current is not None and incremental else None
+            last = dependencies.load_record(reads_path, described, model_key)
             checked = check_site(
                 config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
             )
@@ -210,9 +210,7 @@ def build_site(
             output.swap(workspace.directory, target, keep_previous=state.previous_dir)
         state.record([(target, manifest), (state.previous_dir, current)])
         cache.save()
-        _remember(
-            reads_path, last, checked, manifest, model_key, dependencies.build_base(printer), related, readers
-        )
+        _remember(reads_path, last, checked, manifest, model_key, printer, related, readers)
     return BuildResult(
         output_dir=target,
         pages=len(checked.specs),
@@ -235,20 +233,23 @@ def _remember(
     checked: CheckedSite,
     manifest: Manifest,
     model_key: str,
-    base: str,
+    printer: Fingerprinter,
     related: dict[str, tuple[str, ...]],
     readers: dict[str, bytes],
 ) -> None:
     """Persist what this build's pages read, for the next build (render/dependencies.py):
     ``last`` updated when this build printed only what an edit reached, else a new one."""
     assert manifest.inputs is not None
+    summaries = printer.summaries()
     if last is not None and checked.edit is not None:
         edited = [a for a in checked.model.articles if a.slug in checked.edit.sketches]
-        last.update(manifest.inputs, edited, checked.digests, related)
+        last.update(manifest.inputs, edited, checked.digests, related, summaries)
         record = last
     else:
+        base = dependencies.build_base(printer)
+        articles, digests = checked.model.articles, checked.digests
         record = dependencies.record_of(
-            manifest.inputs, model_key, base, checked.model.articles, checked.digests, related, readers
+            manifest.inputs, model_key, base, articles, digests, related, readers, summaries
         )
     dependencies.save_record(path, record)
 
@@ -322,7 +323,8 @@ def _export_records(
         return {}
     with reporter.stage("exports"):
         store = config.cache_dir if incremental else None
-        return export_lines.prepare(config, checked.model, checked.digests, store)
+        edited = checked.edit.sketches.keys() if checked.edit is not None else None
+        return export_lines.prepare(config, checked.model, checked.digests, store, edited)
 
 
 #: Pages made of every article's export record (see render/export_lines.py).

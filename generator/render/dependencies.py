@@ -33,7 +33,7 @@ from generator.inputs import content_key
 from generator.render.fingerprint import EVERY, Fingerprinter
 from generator.site.related import RelatedEdit
 
-_FORMAT = 2
+_FORMAT = 3
 
 Shape = tuple  #: an article's shape as marshal can keep it (see ``shape``)
 
@@ -67,6 +67,7 @@ class PageReads:
     related: dict[str, tuple[str, ...]]  #: slug -> slugs of its related articles
     articles: dict[str, bytes]  #: slug -> its (shape, sketch), packed
     readers: dict[str, bytes]  #: slug (or EVERY) -> indices of the pages that read it, packed
+    summaries: dict[str, object]  #: shape-only figures of the fingerprinter (SHAPE_SUMMARIES)
 
     def edit_since(self, articles: Sequence[Article], digests: Mapping[str, str]) -> RelatedEdit | None:
         """The articles edited since this build, when none was added, removed, moved or
@@ -111,11 +112,17 @@ class PageReads:
                 self.readers[slug] = indices.tobytes()
 
     def update(
-        self, inputs: str, articles: Iterable[Article], digests: Mapping[str, str], related: dict
+        self,
+        inputs: str,
+        articles: Iterable[Article],
+        digests: Mapping[str, str],
+        related: dict,
+        summaries: dict[str, object],
     ) -> None:
         """Make this the record of the build ``inputs``, which changed only ``articles``."""
         self.inputs = inputs
         self.related = related
+        self.summaries = summaries
         for article in articles:
             self.tokens[article.slug] = _token(article, digests)
             self.articles[article.slug] = _packed(article)
@@ -159,6 +166,7 @@ def print_pages(
     readers are added to; ``related``: this build's choice, by slug."""
     specs = printer.specs
     if last is not None and edit is not None and last_pages is not None:
+        printer.adopt(last.summaries)
         pages = {spec.subject.slug: i for i, spec in enumerate(specs) if spec.kind == "article"}  # type: ignore[union-attr]
         prints = list(last_pages.values())
         for index in sorted(last.to_print(edit, related, pages)):
@@ -187,11 +195,12 @@ def record_of(
     digests: Mapping[str, str],
     related: dict[str, tuple[str, ...]],
     readers: dict[str, bytes],
+    summaries: dict[str, object],
 ) -> PageReads:
     """The record of a build that printed every page."""
     tokens = {article.slug: _token(article, digests) for article in articles}
     packed = {article.slug: _packed(article) for article in articles}
-    return PageReads(inputs, model, base, tokens, related, packed, readers)
+    return PageReads(inputs, model, base, tokens, related, packed, readers, summaries)
 
 
 def _token(article: Article, digests: Mapping[str, str]) -> str:

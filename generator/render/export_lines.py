@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from generator.config import SiteConfig
@@ -35,14 +35,26 @@ Stored = dict[str, tuple[str, str, str]]  #: slug -> (key, JSON line, CSV row)
 
 #: The last store read or written by this process, by folder: (header, shards).
 _KEPT: dict[Path, tuple[str, list[Stored]]] = {}
+#: The records this process last prepared from each store: (header, file digests, records).
+_PREPARED: dict[Path, tuple[str, dict[str, str], dict[str, Serialised]]] = {}
 
 
 def prepare(
-    config: SiteConfig, model: SiteModel, digests: Mapping[str, str], directory: Path | None
+    config: SiteConfig,
+    model: SiteModel,
+    digests: Mapping[str, str],
+    directory: Path | None,
+    edited: Collection[str] | None = None,
 ) -> dict[str, Serialised]:
-    """Every article's serialised record for this build, by slug."""
+    """Every article's serialised record for this build, by slug. ``edited``: the only
+    articles changed since this process last prepared the records of this store, none of
+    them reshaped (render/dependencies.py): the others' lines are taken as they were."""
     header = f"{content_key(config)}|{config.base_url}|{config.data.bodies}"
     folder = directory / STORE if directory is not None else None
+    last = _PREPARED.get(folder) if folder is not None else None
+    reusable = last is not None and last[0] == header and edited is not None
+    if reusable and _same_files(last[1], digests, edited):  # type: ignore[index,arg-type]
+        return _prepared_again(config, model, digests, folder, header, last[2], edited)  # type: ignore[arg-type]
     stored = _read(folder, header)
     export = DataExport(config, model)
     columns = export.columns()
@@ -61,6 +73,40 @@ def prepare(
         prepared[article.slug] = Serialised(kept[1], kept[2])
     if folder is not None:
         _write(folder, header, fresh, [index for index in range(SHARDS) if fresh[index] != stored[index]])
+        _PREPARED[folder] = (header, dict(digests), prepared)
+    return prepared
+
+
+def _same_files(last: Mapping[str, str], digests: Mapping[str, str], edited: Collection[str]) -> bool:
+    """The same articles, from the same files except the edited ones."""
+    return last.keys() == digests.keys() and all(
+        last[slug] == digest for slug, digest in digests.items() if slug not in edited
+    )
+
+
+def _prepared_again(
+    config: SiteConfig,
+    model: SiteModel,
+    digests: Mapping[str, str],
+    folder: Path,
+    header: str,
+    last: dict[str, Serialised],
+    edited: Collection[str],
+) -> dict[str, Serialised]:
+    """The last records with the edited articles' made again (and stored)."""
+    export = DataExport(config, model)
+    columns = export.columns()
+    shards = _KEPT[folder][1]
+    prepared = dict(last)
+    for article in model.articles:
+        if article.slug in edited:
+            record, cells = export.record(article), export.row(article, columns)
+            assert isinstance(record, dict) and isinstance(cells, list)
+            kept = (_key(article, digests, model), json_line(record), csv_row(cells))
+            shards[_shard(article.slug)][article.slug] = kept
+            prepared[article.slug] = Serialised(kept[1], kept[2])
+    _write(folder, header, shards, sorted({_shard(slug) for slug in edited}))
+    _PREPARED[folder] = (header, dict(digests), prepared)
     return prepared
 
 
@@ -84,7 +130,9 @@ def _read(folder: Path | None, header: str) -> list[Stored]:
 
 
 def _write(folder: Path, header: str, shards: list[Stored], changed: list[int]) -> None:
-    _KEPT.clear()
+    if folder not in _KEPT:
+        _KEPT.clear()
+        _PREPARED.clear()
     _KEPT[folder] = (header, shards)
     with contextlib.suppress(OSError):
         write_shards(folder, "", header, [(index, shards[index]) for index in changed])

@@ -46,7 +46,7 @@ def template_digests(environment: jinja2.Environment) -> dict[str, str]:
     for name in names:
         source = loader.get_source(environment, name)[0]
         sources[name] = source
-        found = set(jinja2.meta.find_referenced_templates(environment.parse(source)))
+        found = _referenced(environment, source)
         references[name] = set(names) if None in found else {str(other) for other in found}
     digests = {}
     for name in names:
@@ -65,6 +65,34 @@ def template_digests(environment: jinja2.Environment) -> dict[str, str]:
 
 #: Read by a page that folds in every article (the data exports).
 EVERY = "\x00every"
+
+#: Build-wide figures made of the articles' shapes alone (see render/dependencies.py): a
+#: build after an edit that reshaped nothing takes them from the last one.
+SHAPE_SUMMARIES = (
+    "_years",
+    "_pair_rows",
+    "_country_rows",
+    "_people_rows",
+    "_flagged",
+    "_country_codes",
+    "_archive_updated",
+    "_sitemap",
+)
+
+
+def _referenced(environment: jinja2.Environment, source: str) -> frozenset[str | None]:
+    """The templates ``source`` names (None for a computed name). Parsing every template
+    costs 25 ms a build; a long-running process parses each version of a template once."""
+    found = _REFERENCES.get(source)
+    if found is None:
+        if len(_REFERENCES) > 1000:
+            _REFERENCES.clear()
+        found = frozenset(jinja2.meta.find_referenced_templates(environment.parse(source)))
+        _REFERENCES[source] = found
+    return found
+
+
+_REFERENCES: dict[str, frozenset[str | None]] = {}
 
 
 class Fingerprinter:
@@ -121,6 +149,14 @@ class Fingerprinter:
 
     def all(self) -> tuple[str | None, ...]:
         return tuple(self.of(spec) for spec in self.specs)
+
+    def summaries(self) -> dict[str, object]:
+        """The shape-only build-wide figures computed so far."""
+        return {name: self.__dict__[name] for name in SHAPE_SUMMARIES if name in self.__dict__}
+
+    def adopt(self, summaries: Mapping[str, object]) -> None:
+        """Take ``summaries`` (from a build with the same shapes) instead of computing them."""
+        self.__dict__.update((name, value) for name, value in summaries.items() if name in SHAPE_SUMMARIES)
 
     def base_hasher(self) -> hashlib._Hash:
         """A hasher fed with the build-wide part every fingerprint starts from."""

@@ -44,9 +44,8 @@ def record_for(config: SiteConfig, checked: CheckedSite) -> Recorded:
     related = deps.related_slugs(checked.model.related)
     prints, readers = deps.print_pages(printer, None, None, None, related)
     articles = checked.model.articles
-    record = deps.record_of(
-        "inputs", "model", deps.build_base(printer), articles, checked.digests, related, readers
-    )
+    base, summaries = deps.build_base(printer), printer.summaries()
+    record = deps.record_of("inputs", "model", base, articles, checked.digests, related, readers, summaries)
     return record, {spec.url: print_ for spec, print_ in zip(checked.specs, prints, strict=True)}
 
 
