@@ -44,6 +44,7 @@ from generator.render.templates import make_environment
 from generator.report import Reporter
 from generator.site.model import SiteModel, build_model, choose_related
 from generator.site.patch import patched
+from generator.site.people import SlugMemory
 from generator.site.plan import PageSpec, check_plan, plan_pages
 from generator.site.related import RelatedEdit
 from generator.site.urls import output_path
@@ -159,6 +160,7 @@ def build_site(
             model_key = dependencies.model_key(config)
             described = current.inputs if current is not None and incremental else None
             last = dependencies.load_record(reads_path, described, model_key)
+            slugs = SlugMemory(config.cache_dir / "people-slugs.marshal" if incremental else None)
             checked = check_site(
                 config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
             )
@@ -210,6 +212,7 @@ def build_site(
             output.swap(workspace.directory, target, keep_previous=state.previous_dir)
         state.record([(target, manifest), (state.previous_dir, current)])
         cache.save()
+        slugs.save()
         _remember(reads_path, last, checked, manifest, model_key, printer, related, readers)
     return BuildResult(
         output_dir=target,

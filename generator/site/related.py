@@ -178,7 +178,7 @@ def _chosen_again(
     current = {article.slug: article for article in articles}
     edited = {slug: current[slug].sketch for slug in edit.sketches}
     touched = set(chain.from_iterable(edit.sketches.values())) | set(chain.from_iterable(edited.values()))
-    holders = _holders(articles, touched)
+    holders = _holders(articles, touched, cap + len(edited) + 1)  # beyond that, no count can fall to cap
     rows = set(edited)
     for value in touched:
         now = holders.get(value, [])
@@ -195,14 +195,21 @@ def _chosen_again(
     return {article.slug: chosen[article.slug] for article in articles}
 
 
-def _holders(articles: Iterable[Article], values: set[int]) -> dict[int, list[str]]:
-    """For each of ``values``, the slugs of the articles whose sketch holds it."""
+def _holders(articles: Iterable[Article], values: set[int], limit: int) -> dict[int, list[str]]:
+    """For each of ``values``, the slugs of the articles whose sketch holds it, up to
+    ``limit`` + 1 of them: a longer list says only "more than ``limit``" (a stock phrase,
+    which then drops out of the search, so most sketches are passed over at once)."""
     found: dict[int, list[str]] = {}
-    disjoint = values.isdisjoint  # most sketches share none: tested without making a set
+    wanted = set(values)
+    disjoint = wanted.isdisjoint  # tested without making a set; the set shrinks as crowds appear
     for article in articles:
-        if not disjoint(article.sketch):
-            for value in values.intersection(article.sketch):
-                found.setdefault(value, []).append(article.slug)
+        sketch = article.sketch
+        if not disjoint(sketch):
+            for value in wanted.intersection(sketch):
+                holders = found.setdefault(value, [])
+                holders.append(article.slug)
+                if len(holders) > limit:
+                    wanted.discard(value)
     return found
 
 
@@ -228,7 +235,7 @@ def _add_text_rows(articles: tuple[Article, ...], rows: dict[str, dict[str, int]
     weight = WEIGHTS["text"]
     current = {article.slug: article for article in articles}
     values = set(chain.from_iterable(current[slug].sketch for slug in rows))
-    holders = _holders(articles, values)
+    holders = _holders(articles, values, cap)
     for slug, row in rows.items():
         sketch = current[slug].sketch
         shared: dict[str, int] = {}

@@ -196,3 +196,35 @@ def test_model_uses_the_shipped_alias_list_when_given_none() -> None:
     model = build_model(SITE, 5)
     assert "Alexander Lukashenko" in names(model.people)
     assert "Loukachenko" not in names(model.people)
+
+
+def test_person_slugs_are_remembered_on_disk_for_the_next_process(tmp_path, monkeypatch) -> None:
+    from generator.site import people
+
+    path = tmp_path / "people-slugs.marshal"
+    monkeypatch.setattr(people, "_SLUGS", {})
+    memory = people.SlugMemory(path)
+    assert person_slug("Trần Đại Quang") == "tran-dai-quang"
+    memory.save()
+    monkeypatch.setattr(people, "_SLUGS", {})
+    calls = []
+    monkeypatch.setattr(people, "slugify", lambda *args, **kwargs: calls.append(args) or "faux")
+    people.SlugMemory(path)
+    assert person_slug("Trần Đại Quang") == "tran-dai-quang" and calls == []  # read, not made again
+    assert person_slug("Nguyễn Văn A") == "faux" and len(calls) == 1
+
+
+def test_person_slugs_of_another_generator_version_are_not_trusted(tmp_path, monkeypatch) -> None:
+    import marshal
+
+    from generator.site import people
+
+    path = tmp_path / "people-slugs.marshal"
+    path.write_bytes(marshal.dumps(("une-autre-version", {"Trần Đại Quang": "faux"})))
+    monkeypatch.setattr(people, "_SLUGS", {})
+    people.SlugMemory(path)
+    assert person_slug("Trần Đại Quang") == "tran-dai-quang"
+    path.write_bytes(b"\x00abime")
+    monkeypatch.setattr(people, "_SLUGS", {})
+    people.SlugMemory(path)  # a damaged file is ignored
+    assert person_slug("Trần Đại Quang") == "tran-dai-quang"
