@@ -105,7 +105,7 @@ def check_site(
     edit = last.edit_since(loaded.articles, loaded.digests) if last is not None else None
     if edit is not None and kept is not None and last is not None and kept.inputs == last.inputs:
         with reporter.stage("model"):
-            edited = {article.slug: article for article in loaded.articles if article.slug in edit.sketches}
+            edited = {article.slug: article for article in loaded.articles if article.slug in edit.edited}
             limit = config.lists.related
             model, specs = patched(kept.model, kept.specs, edited, lambda m: choose_related(m, limit, edit))
     else:
@@ -165,12 +165,8 @@ def build_site(
                 config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
             )
             with reporter.stage("fingerprint"):
-                templates = template_digests(checked.environment)
-                printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates)
-                related = dependencies.related_slugs(checked.model.related)
-                last_pages = current.pages if current is not None else None
-                last = dependencies.applicable(last, printer, last_pages, checked.edit)
-                prints, readers = dependencies.print_pages(printer, last, last_pages, checked.edit, related)
+                printed = _fingerprints(config, checked, current, last)
+            prints = printed.prints
         workspace = open_workspace(state, incremental)
         with output.discarded_on_failure(workspace.directory):
             holds = workspace.holds
@@ -213,7 +209,7 @@ def build_site(
         state.record([(target, manifest), (state.previous_dir, current)])
         cache.save()
         slugs.save()
-        _remember(reads_path, last, checked, manifest, model_key, printer, related, readers)
+        _remember(reads_path, printed, checked, manifest, model_key)
     return BuildResult(
         output_dir=target,
         pages=len(checked.specs),
@@ -230,29 +226,47 @@ def build_site(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Printed:
+    """Every page's fingerprint, and how they were made, for the next build's record."""
+
+    printer: Fingerprinter
+    prints: tuple[str | None, ...]
+    readers: dict[str, bytes]  #: slug -> pages that read it (render/dependencies.py)
+    related: dict[str, tuple[str, ...]]  #: the related choice, by slug
+    record: PageReads | None  #: the last build's, when only what an edit reaches was printed
+
+
+def _fingerprints(
+    config: SiteConfig, checked: CheckedSite, current: Manifest | None, last: PageReads | None
+) -> _Printed:
+    """Every page's fingerprint: printed again only where the last build's record says an
+    edit can reach, else all of them."""
+    templates = template_digests(checked.environment)
+    printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates)
+    related = dependencies.related_slugs(checked.model.related)
+    last_pages = current.pages if current is not None else None
+    record = dependencies.applicable(last, printer, last_pages, checked.edit)
+    prints, readers = dependencies.print_pages(printer, record, last_pages, checked.edit, related)
+    return _Printed(printer, prints, readers, related, record)
+
+
 def _remember(
-    path: Path | None,
-    last: PageReads | None,
-    checked: CheckedSite,
-    manifest: Manifest,
-    model_key: str,
-    printer: Fingerprinter,
-    related: dict[str, tuple[str, ...]],
-    readers: dict[str, bytes],
+    path: Path | None, printed: _Printed, checked: CheckedSite, manifest: Manifest, model_key: str
 ) -> None:
     """Persist what this build's pages read, for the next build (render/dependencies.py):
-    ``last`` updated when this build printed only what an edit reached, else a new one."""
+    the last record updated when this build printed only what an edit reached, else a new one."""
     assert manifest.inputs is not None
-    summaries = printer.summaries()
-    if last is not None and checked.edit is not None:
-        edited = [a for a in checked.model.articles if a.slug in checked.edit.sketches]
-        last.update(manifest.inputs, edited, checked.digests, related, summaries)
-        record = last
+    summaries = printed.printer.summaries()
+    record = printed.record
+    if record is not None and checked.edit is not None:
+        edited = [a for a in checked.model.articles if a.slug in checked.edit.edited]
+        record.update(manifest.inputs, edited, checked.digests, printed.related, summaries)
     else:
-        base = dependencies.build_base(printer)
+        base = dependencies.build_base(printed.printer)
         articles, digests = checked.model.articles, checked.digests
         record = dependencies.record_of(
-            manifest.inputs, model_key, base, articles, digests, related, readers, summaries
+            manifest.inputs, model_key, base, articles, digests, printed.related, printed.readers, summaries
         )
     dependencies.save_record(path, record)
 
@@ -326,7 +340,7 @@ def _export_records(
         return {}
     with reporter.stage("exports"):
         store = config.cache_dir if incremental else None
-        edited = checked.edit.sketches.keys() if checked.edit is not None else None
+        edited = checked.edit.edited if checked.edit is not None else None
         return export_lines.prepare(config, checked.model, checked.digests, store, edited)
 
 

@@ -97,7 +97,7 @@ class PageReads:
         """Plan indices of the pages whose fingerprint ``edit`` can change (``related``:
         the new choice; ``pages``: slug -> index of the article's page)."""
         indices = set(self.readers_of(EVERY))
-        for slug in edit.sketches:
+        for slug in edit.edited:
             indices.update(self.readers_of(slug))
         for slug, others in related.items():
             if others != self.related.get(slug):

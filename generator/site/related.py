@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
 
@@ -50,6 +50,11 @@ class RelatedEdit:
 
     chosen: Mapping[str, tuple[str, ...]]  #: slug -> slugs of its related articles
     sketches: Mapping[str, Sketch]  #: edited slug -> its sketch at the last choice
+
+    @property
+    def edited(self) -> Collection[str]:
+        """The slugs of the edited articles."""
+        return self.sketches.keys()
 
 
 def build_related(
