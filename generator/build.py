@@ -60,7 +60,7 @@ class CheckedSite:
     environment: jinja2.Environment  #: templates, all compiled (syntax errors found here)
     warnings: tuple[Diagnostic, ...]
     digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of its file
-    edit: RelatedEdit | None = None  #: what changed since the last build, when only bodies did
+    edit: RelatedEdit | None = None  #: the articles edited since the last build, when none was reshaped
     inputs: str | None = None  #: the key of the build made from it (set once written)
 
 
@@ -173,7 +173,7 @@ def build_site(
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
             selected = _pages_to_render(checked, prints, workspace, current, target, reporter)
-            records = _export_records(config, checked, selected, incremental, reporter)
+            records = _export_records(config, checked, selected, incremental, reporter, current, inputs.key)
             with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
@@ -333,15 +333,24 @@ def _pages_to_render(
 
 
 def _export_records(
-    config: SiteConfig, checked: CheckedSite, selected: list[int], incremental: bool, reporter: Reporter
+    config: SiteConfig,
+    checked: CheckedSite,
+    selected: list[int],
+    incremental: bool,
+    reporter: Reporter,
+    current: Manifest | None,
+    build: str,
 ) -> dict[str, exports.Serialised]:
-    """Every article's export record written out, when a page made of them is rendered."""
+    """Every article's export record written out, when a page made of them is rendered
+    (``build``: this build's inputs key; ``current``: the manifest of the site it updates)."""
     if not any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
         return {}
     with reporter.stage("exports"):
         store = config.cache_dir if incremental else None
-        edited = checked.edit.edited if checked.edit is not None else None
-        return export_lines.prepare(config, checked.model, checked.digests, store, edited)
+        edit = None
+        if checked.edit is not None and current is not None and current.inputs is not None:
+            edit = export_lines.Edit(current.inputs, checked.edit.edited)
+        return export_lines.prepare(config, checked.model, checked.digests, store, edit, build)
 
 
 #: Pages made of every article's export record (see render/export_lines.py).

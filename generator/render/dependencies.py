@@ -20,6 +20,7 @@ the config, the generator) prints every page and records the readers afresh.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import marshal
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,7 +34,7 @@ from generator.inputs import content_key
 from generator.render.fingerprint import EVERY, Fingerprinter
 from generator.site.related import RelatedEdit
 
-_FORMAT = 3
+_FORMAT = 4
 
 Shape = tuple  #: an article's shape as marshal can keep it (see ``shape``)
 
@@ -61,7 +62,7 @@ class PageReads:
     writes the whole record but decodes a handful of entries."""
 
     inputs: str  #: the manifest key (``Manifest.inputs``) of the build it describes
-    model: str  #: what parsing and the related choice depended on besides the files (``model_key``)
+    model: str  #: what the model and plan depended on besides the files (``model_key``)
     base: str  #: digest of the build-wide inputs every fingerprint folds in
     tokens: dict[str, str]  #: slug -> path and digest of the file the build read
     related: dict[str, tuple[str, ...]]  #: slug -> slugs of its related articles
@@ -218,8 +219,10 @@ def record_path(manifests: Path) -> Path:
 
 
 def model_key(config: SiteConfig) -> str:
-    """What the parsed articles and the related choice depend on besides the files."""
-    return f"{content_key(config)}|{config.lists.related}"
+    """What the parsed articles, the model and the page plan depend on besides the files:
+    the generator, and every setting (``lists.per_page`` or ``search.enabled`` change the
+    plan, ``lists.related`` the related choice): a settings change makes everything again."""
+    return f"{content_key(config)}|{config!r}"
 
 
 def load_record(path: Path | None, inputs: str | None, model: str) -> PageReads | None:
@@ -240,6 +243,6 @@ def save_record(path: Path | None, record: PageReads) -> None:
     """Persist ``record`` (a failure only costs the next build a full print)."""
     if path is None:
         return
-    data = tuple(getattr(record, name) for name in PageReads.__slots__)  # type: ignore[attr-defined]
+    data = tuple(getattr(record, field.name) for field in dataclasses.fields(record))
     with contextlib.suppress(OSError):
         replace_bytes(path, marshal.dumps((_FORMAT, data)))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import SiteConfig
@@ -35,8 +36,16 @@ Stored = dict[str, tuple[str, str, str]]  #: slug -> (key, JSON line, CSV row)
 
 #: The last store read or written by this process, by folder: (header, shards).
 _KEPT: dict[Path, tuple[str, list[Stored]]] = {}
-#: The records this process last prepared from each store: (header, file digests, records).
-_PREPARED: dict[Path, tuple[str, dict[str, str], dict[str, Serialised]]] = {}
+#: The records this process last prepared from each store: (header, the build's inputs key, records).
+_PREPARED: dict[Path, tuple[str, str, dict[str, Serialised]]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """The articles edited, none reshaped, since the build ``since`` (an inputs key)."""
+
+    since: str
+    edited: Collection[str]
 
 
 def prepare(
@@ -44,17 +53,18 @@ def prepare(
     model: SiteModel,
     digests: Mapping[str, str],
     directory: Path | None,
-    edited: Collection[str] | None = None,
+    edit: Edit | None = None,
+    build: str | None = None,
 ) -> dict[str, Serialised]:
-    """Every article's serialised record for this build, by slug. ``edited``: the only
-    articles changed since this process last prepared the records of this store, none of
-    them reshaped (render/dependencies.py): the others' lines are taken as they were."""
+    """Every article's serialised record for this build (``build``: its inputs key), by
+    slug. When this process prepared the records of the build ``edit.since``, only the
+    edited articles' are made again; the others are taken as they were (they depend on
+    nothing an edit that reshapes nothing can change)."""
     header = f"{content_key(config)}|{config.base_url}|{config.data.bodies}"
     folder = directory / STORE if directory is not None else None
     last = _PREPARED.get(folder) if folder is not None else None
-    reusable = last is not None and last[0] == header and edited is not None
-    if reusable and _same_files(last[1], digests, edited):  # type: ignore[index,arg-type]
-        return _prepared_again(config, model, digests, folder, header, last[2], edited)  # type: ignore[arg-type]
+    if edit is not None and last is not None and last[0] == header and last[1] == edit.since:
+        return _prepared_again(config, model, digests, folder, header, last[2], edit.edited, build)  # type: ignore[arg-type]
     stored = _read(folder, header)
     export = DataExport(config, model)
     columns = export.columns()
@@ -73,15 +83,15 @@ def prepare(
         prepared[article.slug] = Serialised(kept[1], kept[2])
     if folder is not None:
         _write(folder, header, fresh, [index for index in range(SHARDS) if fresh[index] != stored[index]])
-        _PREPARED[folder] = (header, dict(digests), prepared)
+        _remember(folder, header, build, prepared)
     return prepared
 
 
-def _same_files(last: Mapping[str, str], digests: Mapping[str, str], edited: Collection[str]) -> bool:
-    """The same articles, from the same files except the edited ones."""
-    return last.keys() == digests.keys() and all(
-        last[slug] == digest for slug, digest in digests.items() if slug not in edited
-    )
+def _remember(folder: Path, header: str, build: str | None, prepared: dict[str, Serialised]) -> None:
+    if build is None:
+        _PREPARED.pop(folder, None)
+    else:
+        _PREPARED[folder] = (header, build, prepared)
 
 
 def _prepared_again(
@@ -92,6 +102,7 @@ def _prepared_again(
     header: str,
     last: dict[str, Serialised],
     edited: Collection[str],
+    build: str | None,
 ) -> dict[str, Serialised]:
     """The last records with the edited articles' made again (and stored)."""
     export = DataExport(config, model)
@@ -106,7 +117,7 @@ def _prepared_again(
             shards[_shard(article.slug)][article.slug] = kept
             prepared[article.slug] = Serialised(kept[1], kept[2])
     _write(folder, header, shards, sorted({_shard(slug) for slug in edited}))
-    _PREPARED[folder] = (header, dict(digests), prepared)
+    _remember(folder, header, build, prepared)
     return prepared
 
 

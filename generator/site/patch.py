@@ -130,8 +130,8 @@ class _Substitution:
         return result
 
     def _tuple(self, value: tuple) -> tuple:
-        if not value or (all(type(item) in _LEAVES for item in value[:3]) and type(value[-1]) in _LEAVES):
-            return value  # names, roles, countries: homogeneous tuples of leaves
+        if all(type(item) in _LEAVES for item in value):
+            return value  # names, roles, countries (a list of articles stops at its first item)
         if type(value[0]) is Article:  # the common case, made cheap: a list of articles
             articles = self._articles
             if not any(id(item) in articles for item in value):

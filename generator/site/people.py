@@ -120,7 +120,6 @@ class SlugMemory:
 
     def __init__(self, path: Path | None):
         self.path = path
-        self._known = 0
         if path is not None:
             with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
                 key, slugs = marshal.loads(path.read_bytes())

@@ -326,6 +326,33 @@ def test_kept_site_is_patched_not_made_again_after_a_reshape_free_edit(tmp_path:
     assert_same_as_clean_build(site, tmp_path, "clean-after-date")
 
 
+def test_settings_change_with_the_site_kept_makes_the_plan_again(tmp_path: Path) -> None:
+    """Found in review: with the site kept in memory and no article edited, a new page
+    size was patched into the old plan."""
+    site = Site(tmp_path / "site", keep=True)
+    site.build()
+    site.edit("site.yaml", "per_page: 3", "per_page: 2")
+    result = site.build()
+    assert "plan" in result.timings
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_export_records_are_not_reused_from_a_build_the_edit_is_not_relative_to(tmp_path: Path) -> None:
+    """Found in review: records kept in memory from an older build (one whose person slugs
+    differed) were taken for the last build's when the build between did not prepare any."""
+    site = Site(tmp_path / "site", keep=True)
+    site.build()
+    sante = "content/2021/vietnam-france-cooperation-sante.md"
+    original = (site.root / sante).read_text(encoding="utf-8")
+    site.edit(sante, "people:\n", "people:\n  - name: KENJI EXEMPLE\n")  # takes the slug kenji-exemple
+    site.build()
+    (site.root / sante).write_text(original, encoding="utf-8")  # back: no export page is rendered
+    site.build()
+    site.edit(sante, 'title: "', 'title: "Titre revu : ')
+    site.build()
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_search_index_is_rebuilt_only_when_an_article_page_changes(tmp_path: Path) -> None:
     site = Site(tmp_path / "site", search=True)
     assert site.build().search is not None

@@ -343,3 +343,18 @@ def test_build_prints_every_page_when_an_edit_changes_a_shape(
     result = build_site(config, BufferReporter(), workers=1)
     assert_printed_as_a_full_build(config)
     assert len(urls) == result.pages
+
+
+def test_summaries_taken_from_the_last_build_read_no_article(
+    config: SiteConfig, checked: CheckedSite
+) -> None:
+    """A summary adopted from the record must be made of shapes alone: one that read an
+    article's content would keep its old value after that article's edit."""
+    from generator.render.fingerprint import SHAPE_SUMMARIES
+
+    printer = printer_of(config, checked)
+    for name in SHAPE_SUMMARIES:
+        printer._reads = reads = []
+        getattr(printer, name)
+        assert reads == [], name
+    assert set(printer.summaries()) == set(SHAPE_SUMMARIES)
