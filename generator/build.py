@@ -42,11 +42,11 @@ from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.parallel import RenderJob, render_pages
 from generator.render.templates import make_environment
 from generator.report import Reporter
+from generator.site.edits import Edit
 from generator.site.model import SiteModel, build_model, choose_related
 from generator.site.patch import patched
 from generator.site.people import SlugMemory
 from generator.site.plan import PageSpec, check_plan, plan_pages
-from generator.site.related import RelatedEdit
 from generator.site.urls import output_path
 from generator.workers import default_workers
 
@@ -60,7 +60,7 @@ class CheckedSite:
     environment: jinja2.Environment  #: templates, all compiled (syntax errors found here)
     warnings: tuple[Diagnostic, ...]
     digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of its file
-    edit: RelatedEdit | None = None  #: the articles edited since the last build, when none was reshaped
+    edit: Edit | None = None  #: the articles edited since the last build, when none was reshaped
     inputs: str | None = None  #: the key of the build made from it (set once written)
 
 

@@ -4,8 +4,8 @@ pages the edit can reach instead of all of them (a third of a second at 10,000 a
 A page's fingerprint (fingerprint.py) folds in build-wide inputs (generator, site.yaml,
 templates), its place in the plan, the figures it shows, and articles by content token:
 the ones it lists, its own, its related articles. Figures, lists and the plan are made of
-each article's *shape* (its path, date, countries, relations, people, tags and review
-notes), never of its title, summary or body. So when every build-wide input, the set of
+each article's *shape* (site/edits.py), never of its title, summary or body. So when every
+build-wide input, the set of
 articles and each article's shape are what the last build saw, a fingerprint can change
 only through the token of an edited article or through a related-articles choice: the
 pages to print again are the readers of the edited articles, and the article pages whose
@@ -32,25 +32,9 @@ from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import content_key
 from generator.render.fingerprint import EVERY, Fingerprinter
-from generator.site.related import RelatedEdit
+from generator.site.edits import Edit, shape
 
 _FORMAT = 4
-
-Shape = tuple  #: an article's shape as marshal can keep it (see ``shape``)
-
-
-def shape(article: Article) -> Shape:
-    """What lists, groups, counts, figures and the plan read of an article."""
-    people = article.people
-    return (
-        article.source_path,
-        article.date.iso,
-        tuple([country.code for country in article.countries]),
-        tuple([pair.codes for pair in article.pairs]),
-        tuple([(p.name, p.role, p.country.code if p.country else None) for p in people]),
-        article.tags,
-        article.review,
-    )
 
 
 @dataclass(slots=True)
@@ -70,7 +54,7 @@ class PageReads:
     readers: dict[str, bytes]  #: slug (or EVERY) -> indices of the pages that read it, packed
     summaries: dict[str, object]  #: shape-only figures of the fingerprinter (SHAPE_SUMMARIES)
 
-    def edit_since(self, articles: Sequence[Article], digests: Mapping[str, str]) -> RelatedEdit | None:
+    def edit_since(self, articles: Sequence[Article], digests: Mapping[str, str]) -> Edit | None:
         """The articles edited since this build, when none was added, removed, moved or
         reshaped (None otherwise: the site's structure may have changed)."""
         if len(articles) != len(self.tokens):
@@ -85,7 +69,7 @@ class PageReads:
                 if shape(article) != old_shape:  # a move changes the token, and the shape
                     return None
                 edited[article.slug] = old_sketch
-        return RelatedEdit(self.related, edited)
+        return Edit(self.related, edited)
 
     def readers_of(self, slug: str) -> array:
         indices = array("I")
@@ -93,7 +77,7 @@ class PageReads:
         return indices
 
     def to_print(
-        self, edit: RelatedEdit, related: Mapping[str, tuple[str, ...]], pages: Mapping[str, int]
+        self, edit: Edit, related: Mapping[str, tuple[str, ...]], pages: Mapping[str, int]
     ) -> set[int]:
         """Plan indices of the pages whose fingerprint ``edit`` can change (``related``:
         the new choice; ``pages``: slug -> index of the article's page)."""
@@ -145,7 +129,7 @@ def applicable(
     last: PageReads | None,
     printer: Fingerprinter,
     last_pages: Mapping[str, str | None] | None,
-    edit: RelatedEdit | None,
+    edit: Edit | None,
 ) -> PageReads | None:
     """``last`` when its fingerprints (``last_pages``, URL -> fingerprint in plan order)
     can be brought up to date by printing only what ``edit`` reaches: same build-wide
@@ -159,7 +143,7 @@ def print_pages(
     printer: Fingerprinter,
     last: PageReads | None,
     last_pages: Mapping[str, str | None] | None,
-    edit: RelatedEdit | None,
+    edit: Edit | None,
     related: Mapping[str, tuple[str, ...]],
 ) -> tuple[tuple[str | None, ...], dict[str, bytes]]:
     """Every page's fingerprint and the readers index (packed). With ``last`` (see

@@ -8,8 +8,9 @@ from types import MappingProxyType
 
 from generator.content.aliases import PeopleAliases, load_people_aliases
 from generator.content.model import Article
+from generator.site.edits import Edit
 from generator.site.people import People, build_people
-from generator.site.related import RelatedEdit, build_related
+from generator.site.related import build_related
 from generator.site.relations import CountryEntry, PairHistory, build_countries, build_pairs
 from generator.site.timeline import Timeline, build_timeline, newest_first
 
@@ -32,7 +33,7 @@ def build_model(
     articles: tuple[Article, ...],
     related_limit: int,
     aliases: PeopleAliases | None = None,
-    edit: RelatedEdit | None = None,
+    edit: Edit | None = None,
 ) -> SiteModel:
     """The model of the site; ``aliases`` defaults to the shipped people alias list (an
     invalid list raises AliasError, naming its file and line). ``edit``: the last build's
@@ -45,9 +46,7 @@ def build_model(
     return replace(structures, related=MappingProxyType(choose_related(structures, related_limit, edit)))
 
 
-def choose_related(
-    model: SiteModel, limit: int, edit: RelatedEdit | None = None
-) -> dict[str, tuple[Article, ...]]:
+def choose_related(model: SiteModel, limit: int, edit: Edit | None = None) -> dict[str, tuple[Article, ...]]:
     """The related articles of every article of ``model`` (its own choice is not read)."""
     by_person = (entry.articles for entry in model.people.entries)
     return build_related(model.articles, model.pairs, model.countries, limit, by_person, edit)

@@ -9,7 +9,7 @@ break on date distance, then slug.
 
 After a build, an edit usually changes only a few bodies. Their sketches can change the
 text points of the articles sharing a bucket with them, and nothing else, so
-``build_related`` with a ``RelatedEdit`` scores again only those articles' rows and keeps
+``build_related`` with an ``Edit`` (site/edits.py) scores again only those articles' rows and keeps
 the rest of the last choice (the two ways give the same choice; tests compare them).
 """
 
@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from itertools import chain
 
 from generator.content.model import Article
-from generator.content.sketch import Sketch, sketch_limit
+from generator.content.sketch import sketch_limit
+from generator.site.edits import Edit
 from generator.site.relations import CountryEntry, PairHistory
 from generator.site.similarity import MIN_SHARED, bucket_cap, text_similarities
 
@@ -42,28 +42,13 @@ _LAST_RELATED: dict[int, dict[str, tuple[str, ...]]] = {}
 Groups = tuple[tuple[tuple[tuple[Article, ...], ...], int], ...]  #: (groups of a kind, weight) by kind
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedEdit:
-    """The last choice, and the sketches the edited articles had when it was made. The
-    caller vouches that nothing else the choice reads has changed since: the same
-    articles, with the same slugs, dates, relations, countries, people and tags."""
-
-    chosen: Mapping[str, tuple[str, ...]]  #: slug -> slugs of its related articles
-    sketches: Mapping[str, Sketch]  #: edited slug -> its sketch at the last choice
-
-    @property
-    def edited(self) -> Collection[str]:
-        """The slugs of the edited articles."""
-        return self.sketches.keys()
-
-
 def build_related(
     articles: tuple[Article, ...],
     pairs: tuple[PairHistory, ...],
     countries: tuple[CountryEntry, ...],
     limit: int,
     people: Iterable[tuple[Article, ...]] = (),
-    edit: RelatedEdit | None = None,
+    edit: Edit | None = None,
 ) -> dict[str, tuple[Article, ...]]:
     """Up to ``limit`` related articles per slug (``articles`` newest first; ``people``:
     each person's articles, newest first). With ``edit``, only the rows its sketches can
@@ -170,7 +155,7 @@ def _signature(articles: tuple[Article, ...], people: tuple[tuple[Article, ...],
 
 
 def _chosen_again(
-    articles: tuple[Article, ...], groups: Groups, limit: int, edit: RelatedEdit
+    articles: tuple[Article, ...], groups: Groups, limit: int, edit: Edit
 ) -> dict[str, tuple[str, ...]]:
     """The last choice, with the rows an edit's sketches can reach scored again.
 

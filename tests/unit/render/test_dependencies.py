@@ -20,6 +20,7 @@ from generator.publish.workspace import OutputState
 from generator.render import dependencies as deps
 from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.report import BufferReporter
+from generator.site.edits import shape
 from generator.site.plan import PageSpec
 from tests.conftest import BASIC_SITE, REPO_ROOT
 
@@ -124,7 +125,7 @@ def test_shape_changes_and_edit_since_is_none_when_what_lists_read_changes(
     checked: CheckedSite, recorded_build: Recorded, change: Change
 ) -> None:
     article = article_of(checked)
-    assert change(article) != article and deps.shape(change(article)) != deps.shape(article)
+    assert change(article) != article and shape(change(article)) != shape(article)
     assert recorded_build[0].edit_since(*edited(checked, change, {SLUG})) is None
 
 
@@ -133,7 +134,7 @@ def test_shape_is_kept_and_edit_since_gives_the_old_sketch_when_only_the_text_ch
     checked: CheckedSite, recorded_build: Recorded, change: Change
 ) -> None:
     article = article_of(checked)
-    assert change(article) != article and deps.shape(change(article)) == deps.shape(article)
+    assert change(article) != article and shape(change(article)) == shape(article)
     edit = recorded_build[0].edit_since(*edited(checked, change, {SLUG}))
     assert edit is not None and dict(edit.sketches) == {SLUG: article.sketch}
 

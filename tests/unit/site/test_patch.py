@@ -13,10 +13,10 @@ from generator.config import load_config
 from generator.content.model import Article
 from generator.content.sketch import body_sketch
 from generator.report import BufferReporter
+from generator.site.edits import Edit
 from generator.site.model import build_model, choose_related
 from generator.site.patch import patched
 from generator.site.plan import plan_pages
-from generator.site.related import RelatedEdit
 from tests.conftest import BASIC_SITE
 
 LIMIT = 5
@@ -66,7 +66,7 @@ def test_patched_model_and_plan_equal_fresh_ones_when_edits_reshape_nothing(
     edited = {a.slug: rewritten(a, n) for n, a in enumerate(checked.model.articles[::3][:count])}
     articles = tuple(edited.get(a.slug, a) for a in checked.model.articles)
     chosen = {slug: tuple(o.slug for o in others) for slug, others in checked.model.related.items()}
-    edit = RelatedEdit(
+    edit = Edit(
         chosen,
         {slug: old.sketch for slug, old in ((a.slug, a) for a in checked.model.articles) if slug in edited},
     )

@@ -240,7 +240,7 @@ def _choices(articles: tuple, limit: int, edit=None) -> dict[str, tuple[str, ...
 
 @pytest.mark.parametrize("seed", range(12))
 def test_scoring_again_after_body_edits_gives_the_choice_scored_from_scratch(seed: int) -> None:
-    from generator.site.related import RelatedEdit
+    from generator.site.edits import Edit
 
     rng = random.Random(seed)
     sentences = [" ".join(rng.choices(WORDS, k=9)) + "." for _ in range(14)]
@@ -256,6 +256,6 @@ def test_scoring_again_after_body_edits_gives_the_choice_scored_from_scratch(see
             site[i] = make_article(
                 article.slug, article.date.iso, tuple(c.code for c in article.countries), body=body
             )
-        again = _choices(tuple(site), limit, RelatedEdit(chosen, old))
+        again = _choices(tuple(site), limit, Edit(chosen, old))
         chosen = _choices(tuple(site), limit)
         assert again == chosen
