@@ -75,10 +75,7 @@ def prepare(
         shard = _shard(article.slug)
         kept = stored[shard].get(article.slug)
         if kept is None or kept[0] != key:
-            record = export.record(article)
-            cells = export.row(article, columns)
-            assert isinstance(record, dict) and isinstance(cells, list)  # nothing prepared yet
-            kept = (key, json_line(record), csv_row(cells))
+            kept = _entry(export, columns, article, key)
         fresh[shard][article.slug] = kept
         prepared[article.slug] = Serialised(kept[1], kept[2])
     if folder is not None:
@@ -111,14 +108,19 @@ def _prepared_again(
     prepared = dict(last)
     for article in model.articles:
         if article.slug in edited:
-            record, cells = export.record(article), export.row(article, columns)
-            assert isinstance(record, dict) and isinstance(cells, list)
-            kept = (_key(article, digests, model), json_line(record), csv_row(cells))
+            kept = _entry(export, columns, article, _key(article, digests, model))
             shards[_shard(article.slug)][article.slug] = kept
             prepared[article.slug] = Serialised(kept[1], kept[2])
     _write(folder, header, shards, sorted({_shard(slug) for slug in edited}))
     _remember(folder, header, build, prepared)
     return prepared
+
+
+def _entry(export: DataExport, columns: list[str], article: Article, key: str) -> tuple[str, str, str]:
+    """The article's entry in the store: its key, JSON line and CSV row, made now."""
+    record, cells = export.record(article), export.row(article, columns)
+    assert isinstance(record, dict) and isinstance(cells, list)  # nothing prepared yet
+    return (key, json_line(record), csv_row(cells))
 
 
 def _key(article: Article, digests: Mapping[str, str], model: SiteModel) -> str:
