@@ -66,18 +66,24 @@ def template_digests(environment: jinja2.Environment) -> dict[str, str]:
 #: Read by a page that folds in every article (the data exports).
 EVERY = "\x00every"
 
-#: Build-wide figures made of the articles' shapes alone (see render/dependencies.py): a
-#: build after an edit that reshaped nothing takes them from the last one.
-SHAPE_SUMMARIES = (
-    "_years",
-    "_pair_rows",
-    "_country_rows",
-    "_people_rows",
-    "_flagged",
-    "_country_codes",
-    "_archive_updated",
-    "_sitemap",
-)
+
+class _ShapeSummary:
+    """A build-wide figure made of the articles' shapes alone (site/edits.py): computed once
+    a build, then kept in the build's record, from which a build after an edit that
+    reshaped nothing takes it (render/dependencies.py). A test checks that none of them
+    reads an article's content."""
+
+    def __init__(self, compute: Callable[[Fingerprinter], object]):
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, printer: Fingerprinter | None, owner: type) -> object:
+        if printer is None:
+            return self
+        known = printer._summaries
+        if self.name not in known:
+            known[self.name] = self.compute(printer)
+        return known[self.name]
 
 
 def _referenced(environment: jinja2.Environment, source: str) -> frozenset[str | None]:
@@ -116,6 +122,7 @@ class Fingerprinter:
         self._visit_digests: dict[str, str] = {}
         self._country_digests: dict[str, str] = {}
         self._reads: list[str] | None = None  #: slugs read by the page being printed, when recording
+        self._summaries: dict[str, object] = {}  #: the shape summaries computed or adopted
         self._kinds: dict[str, Callable[[PageSpec], Iterable[object]]] = {
             "home": self._home,
             "article": self._article,
@@ -151,12 +158,12 @@ class Fingerprinter:
         return tuple(self.of(spec) for spec in self.specs)
 
     def summaries(self) -> dict[str, object]:
-        """The shape-only build-wide figures computed so far."""
-        return {name: self.__dict__[name] for name in SHAPE_SUMMARIES if name in self.__dict__}
+        """The shape summaries computed (or adopted) so far, by name."""
+        return dict(self._summaries)
 
     def adopt(self, summaries: Mapping[str, object]) -> None:
         """Take ``summaries`` (from a build with the same shapes) instead of computing them."""
-        self.__dict__.update((name, value) for name, value in summaries.items() if name in SHAPE_SUMMARIES)
+        self._summaries.update((name, value) for name, value in summaries.items() if name in SHAPE_SUMMARIES)
 
     def base_hasher(self) -> hashlib._Hash:
         """A hasher fed with the build-wide part every fingerprint starts from."""
@@ -301,15 +308,15 @@ class Fingerprinter:
 
     # -- build-wide summaries, computed once ----------------------------------------------
 
-    @cached_property
+    @_ShapeSummary
     def _years(self) -> object:
         return tuple(self._year(year) for year in self.model.timeline.years)
 
-    @cached_property
+    @_ShapeSummary
     def _pair_rows(self) -> object:
         return tuple(self._pair_row(history) for history in self.model.pairs)
 
-    @cached_property
+    @_ShapeSummary
     def _country_rows(self) -> object:
         return tuple((entry.country.code, entry.country.name, entry.count) for entry in self.model.countries)
 
@@ -327,24 +334,24 @@ class Fingerprinter:
         finally:
             self._reads = reads
 
-    @cached_property
+    @_ShapeSummary
     def _people_rows(self) -> str:
         return _digest(tuple((self._person_row(e), e.spellings) for e in self.model.people.entries))
 
-    @cached_property
+    @_ShapeSummary
     def _flagged(self) -> int:
         return len(self.model.flagged)
 
-    @cached_property
+    @_ShapeSummary
     def _country_codes(self) -> frozenset[str]:
         return frozenset(entry.country.code for entry in self.model.countries)
 
-    @cached_property
+    @_ShapeSummary
     def _archive_updated(self) -> str | None:
         newest = next((article for article in self.model.articles if article.date.known), None)
         return newest.date.iso if newest else None
 
-    @cached_property
+    @_ShapeSummary
     def _sitemap(self) -> str:
         hasher = hashlib.blake2b(digest_size=16)
         for spec in self.specs:
@@ -352,6 +359,12 @@ class Fingerprinter:
                 lastmod = spec.subject.date.iso if spec.kind == "article" else None  # type: ignore[union-attr]
                 hasher.update(f"{spec.url}\0{lastmod}\n".encode())
         return hasher.hexdigest()
+
+
+#: The names of the shape summaries, as records keep them.
+SHAPE_SUMMARIES = frozenset(
+    name for name, value in vars(Fingerprinter).items() if isinstance(value, _ShapeSummary)
+)
 
 
 def _digest(value: object) -> str:
