@@ -103,7 +103,7 @@ def check_site(
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
     edit = last.edit_since(loaded.articles, loaded.digests) if last is not None else None
-    if edit is not None and kept is not None and last is not None and kept.inputs == last.inputs:
+    if edit is not None and kept is not None and kept.inputs == edit.since:
         with reporter.stage("model"):
             edited = {article.slug: article for article in loaded.articles if article.slug in edit.edited}
             limit = config.lists.related
@@ -173,7 +173,7 @@ def build_site(
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
             selected = _pages_to_render(checked, prints, workspace, current, target, reporter)
-            records = _export_records(config, checked, selected, incremental, reporter, current, inputs.key)
+            records = _export_records(config, checked, selected, incremental, reporter, inputs.key)
             with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 rendered = render_pages(job, workers or default_workers(), selected=selected)
@@ -338,19 +338,15 @@ def _export_records(
     selected: list[int],
     incremental: bool,
     reporter: Reporter,
-    current: Manifest | None,
     build: str,
 ) -> dict[str, exports.Serialised]:
     """Every article's export record written out, when a page made of them is rendered
-    (``build``: this build's inputs key; ``current``: the manifest of the site it updates)."""
+    (``build``: this build's inputs key)."""
     if not any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
         return {}
     with reporter.stage("exports"):
         store = config.cache_dir if incremental else None
-        edit = None
-        if checked.edit is not None and current is not None and current.inputs is not None:
-            edit = export_lines.Edit(current.inputs, checked.edit.edited)
-        return export_lines.prepare(config, checked.model, checked.digests, store, edit, build)
+        return export_lines.prepare(config, checked.model, checked.digests, store, checked.edit, build)
 
 
 #: Pages made of every article's export record (see render/export_lines.py).

@@ -69,7 +69,7 @@ class PageReads:
                 if shape(article) != old_shape:  # a move changes the token, and the shape
                     return None
                 edited[article.slug] = old_sketch
-        return Edit(self.related, edited)
+        return Edit(self.inputs, self.related, edited)
 
     def readers_of(self, slug: str) -> array:
         indices = array("I")

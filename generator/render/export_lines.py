@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import SiteConfig
@@ -27,6 +26,7 @@ from generator.content.model import Article
 from generator.inputs import content_key
 from generator.render.exports import DataExport, Serialised, csv_row, json_line
 from generator.shards import read_shards, shard_of, write_shards
+from generator.site.edits import Edit
 from generator.site.model import SiteModel
 
 STORE = "export-lines"  #: folder of the store, under the build cache
@@ -38,14 +38,6 @@ Stored = dict[str, tuple[str, str, str]]  #: slug -> (key, JSON line, CSV row)
 _KEPT: dict[Path, tuple[str, list[Stored]]] = {}
 #: The records this process last prepared from each store: (header, the build's inputs key, records).
 _PREPARED: dict[Path, tuple[str, str, dict[str, Serialised]]] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """The articles edited, none reshaped, since the build ``since`` (an inputs key)."""
-
-    since: str
-    edited: Collection[str]
 
 
 def prepare(

@@ -37,9 +37,10 @@ def shape(article: Article) -> Shape:
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """The articles edited since the last build, none of them reshaped, with what the
-    related choice needs to be made again from the last one."""
+    """The articles edited since the build ``since``, none of them reshaped, with what the
+    related choice needs to be made again from that build's."""
 
+    since: str  #: the inputs key of the build the edit is relative to (``Manifest.inputs``)
     chosen: Mapping[str, tuple[str, ...]]  #: the last related choice: slug -> related slugs
     sketches: Mapping[str, Sketch]  #: edited slug -> its body sketch at the last build
 

@@ -36,8 +36,9 @@ def build_model(
     edit: Edit | None = None,
 ) -> SiteModel:
     """The model of the site; ``aliases`` defaults to the shipped people alias list (an
-    invalid list raises AliasError, naming its file and line). ``edit``: the last build's
-    related choice, when only the bodies of some articles changed since (site/related.py)."""
+    invalid list raises AliasError, naming its file and line). ``edit``: the articles edited
+    since the last build, none reshaped: the related choice is made again from that build's
+    (site/related.py)."""
     ordered = newest_first(articles)
     pairs = build_pairs(ordered)
     countries = build_countries(ordered, pairs)

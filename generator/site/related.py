@@ -59,25 +59,34 @@ def build_related(
     not recompute it.
     """
     people = tuple(people)
-    groups: Groups = (
-        (people, WEIGHTS["person"]),
-        (tuple(h.articles for h in pairs), WEIGHTS["relation"]),
-        (tuple(_by_tag(articles)), WEIGHTS["tag"]),
-        (tuple(c.articles for c in countries), WEIGHTS["country"]),
-    )
     if edit is not None:
-        chosen = _chosen_again(articles, groups, limit, edit)
+        chosen = _chosen_again(articles, _groups(articles, pairs, countries, people), limit, edit)
     else:
         signature = _signature(articles, people, limit)
         chosen = _LAST_RELATED.get(signature)
         if chosen is None:
-            scores = _group_scores(articles, groups, limit)
+            scores = _group_scores(articles, _groups(articles, pairs, countries, people), limit)
             _add_text_scores(articles, scores)
             chosen = _ranked(articles, scores, limit)
             _LAST_RELATED.clear()
             _LAST_RELATED[signature] = chosen
     by_slug = {article.slug: article for article in articles}
     return {slug: tuple(by_slug[other] for other in others) for slug, others in chosen.items()}
+
+
+def _groups(
+    articles: tuple[Article, ...],
+    pairs: tuple[PairHistory, ...],
+    countries: tuple[CountryEntry, ...],
+    people: tuple[tuple[Article, ...], ...],
+) -> Groups:
+    """Every group an article scores in, by kind, with the kind's weight."""
+    return (
+        (people, WEIGHTS["person"]),
+        (tuple(h.articles for h in pairs), WEIGHTS["relation"]),
+        (tuple(_by_tag(articles)), WEIGHTS["tag"]),
+        (tuple(c.articles for c in countries), WEIGHTS["country"]),
+    )
 
 
 def _by_tag(articles: tuple[Article, ...]) -> list[tuple[Article, ...]]:

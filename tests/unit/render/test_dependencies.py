@@ -148,6 +148,7 @@ def test_edit_since_gives_the_old_sketches_when_only_bodies_changed(
     assert dict(edit.sketches) == old
     assert body_sketch(NEW_BODY) not in edit.sketches.values()
     assert dict(edit.chosen) == deps.related_slugs(checked.model.related)
+    assert edit.since == recorded_build[0].inputs
 
 
 def test_edit_since_is_empty_when_nothing_changed(checked: CheckedSite, recorded_build: Recorded) -> None:

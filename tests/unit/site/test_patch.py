@@ -67,6 +67,7 @@ def test_patched_model_and_plan_equal_fresh_ones_when_edits_reshape_nothing(
     articles = tuple(edited.get(a.slug, a) for a in checked.model.articles)
     chosen = {slug: tuple(o.slug for o in others) for slug, others in checked.model.related.items()}
     edit = Edit(
+        "derniere",
         chosen,
         {slug: old.sketch for slug, old in ((a.slug, a) for a in checked.model.articles) if slug in edited},
     )

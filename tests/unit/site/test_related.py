@@ -256,6 +256,6 @@ def test_scoring_again_after_body_edits_gives_the_choice_scored_from_scratch(see
             site[i] = make_article(
                 article.slug, article.date.iso, tuple(c.code for c in article.countries), body=body
             )
-        again = _choices(tuple(site), limit, Edit(chosen, old))
+        again = _choices(tuple(site), limit, Edit("derniere", chosen, old))
         chosen = _choices(tuple(site), limit)
         assert again == chosen
