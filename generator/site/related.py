@@ -16,7 +16,6 @@ the rest of the last choice (the two ways give the same choice; tests compare th
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from itertools import chain
 
@@ -24,7 +23,7 @@ from generator.content.model import Article
 from generator.content.sketch import sketch_limit
 from generator.site.edits import Edit
 from generator.site.relations import CountryEntry, PairHistory
-from generator.site.similarity import MIN_SHARED, bucket_cap, text_similarities
+from generator.site.similarity import MIN_SHARED, bucket_cap, share_of, text_similarities
 
 #: What sharing each kind of thing is worth. The same relation (3, plus its two countries)
 #: comes first, then the same person, then a tag or a country. ``text`` is what two
@@ -249,7 +248,6 @@ def _add_text_rows(articles: tuple[Article, ...], rows: dict[str, dict[str, int]
                 continue
             theirs = current[other].sketch
             limit = min(sketch_limit(sketch), sketch_limit(theirs))
-            union = bisect_right(sketch, limit) + bisect_right(theirs, limit) - count
-            points = int(weight * (count / union))
+            points = int(weight * share_of(sketch, theirs, count, limit))
             if points:
                 row[other] = row.get(other, 0) + points

@@ -56,6 +56,11 @@ def text_similarities(sketches: Sequence[Sketch], cap: int) -> dict[tuple[int, i
     for (one, other), shared in pairs.items():
         if shared >= MIN_SHARED:
             limit = min(limits[one], limits[other])
-            union = bisect_right(sketches[one], limit) + bisect_right(sketches[other], limit) - shared
-            similarities[one, other] = shared / union
+            similarities[one, other] = share_of(sketches[one], sketches[other], shared, limit)
     return similarities
+
+
+def share_of(one: Sketch, other: Sketch, shared: int, limit: int) -> float:
+    """``estimate_similarity`` from a count: ``shared`` hashes (boilerplate left out) that
+    both sketches hold up to ``limit``, the smaller of their limits."""
+    return shared / (bisect_right(one, limit) + bisect_right(other, limit) - shared)
