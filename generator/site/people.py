@@ -67,11 +67,17 @@ class _Group:
 def build_people(articles: Iterable[Article], aliases: PeopleAliases) -> People:
     """Group every person named in ``people`` front matter under their canonical name."""
     groups: dict[str, _Group] = {}
+    names: dict[str, tuple[str, str]] = {}  #: as written -> (normalised, canonical): a name recurs
     for article in newest_first(articles):
         for person in article.people:
-            written = normalise_name(person.name)
-            name = aliases.resolve(written)
-            group = groups.setdefault(name, _Group({}, {}, {}, []))
+            known = names.get(person.name)
+            if known is None:
+                written = normalise_name(person.name)
+                known = names[person.name] = (written, aliases.resolve(written))
+            written, name = known
+            group = groups.get(name)
+            if group is None:
+                group = groups[name] = _Group({}, {}, {}, [])
             group.spellings[written] = None
             if person.role:
                 group.roles.setdefault(person.role, None)
@@ -80,19 +86,15 @@ def build_people(articles: Iterable[Article], aliases: PeopleAliases) -> People:
             if not group.articles or group.articles[-1] is not article:
                 group.articles.append(article)
     entries = []
+    by_spelling: dict[str, PersonEntry] = {}
     for slug, name in _unique_slugs(groups):
         group = groups[name]
-        entries.append(
-            PersonEntry(
-                name=name,
-                slug=slug,
-                roles=tuple(group.roles),
-                countries=tuple(group.countries.values()),
-                spellings=tuple(sorted(spelling for spelling in group.spellings if spelling != name)),
-                articles=tuple(group.articles),
-            )
+        others = tuple(sorted(group.spellings.keys() - {name}))
+        entry = PersonEntry(
+            name, slug, tuple(group.roles), tuple(group.countries.values()), others, tuple(group.articles)
         )
-    by_spelling = {spelling: entry for entry in entries for spelling in groups[entry.name].spellings}
+        entries.append(entry)
+        by_spelling.update(dict.fromkeys(group.spellings, entry))
     return People(tuple(entries), MappingProxyType(by_spelling))
 
 

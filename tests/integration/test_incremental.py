@@ -10,6 +10,7 @@ deterministic, so trees are compared without it).
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import re
@@ -409,3 +410,32 @@ def test_thin_pages_get_noindex_and_leave_the_sitemap_when_asked(site: Site, tmp
         assert f"<loc>http://example.org{url}</loc>" not in sitemap
     assert "<loc>http://example.org/relations/vietnam-bielorussie/</loc>" in sitemap  # not thin
     assert_same_as_clean_build(site, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("enabled", "frozen"),
+    [(True, False), (False, False), (True, True)],
+    ids=["collector-on", "collector-off", "caller-froze"],
+)
+def test_build_leaves_the_garbage_collector_as_found(tmp_path: Path, enabled: bool, frozen: bool) -> None:
+    """The build pauses the collector and freezes what it holds; a long-running caller
+    (the dev server) must get both back, or the cycles of the models it lets go would
+    never be collected. Objects the caller froze itself stay frozen."""
+    site = Site(tmp_path / "site", keep=True)
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    if frozen:
+        gc.freeze()
+    before = gc.get_freeze_count()
+    try:
+        site.build()
+        site.edit(ARTICLE, 'title: "', 'title: "Nouveau titre : ')
+        site.build()
+        assert gc.isenabled() is enabled
+        if frozen:
+            assert 0 < gc.get_freeze_count() <= before  # the caller's, none of the build's
+        else:
+            assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+        (gc.enable if was_enabled else gc.disable)()
