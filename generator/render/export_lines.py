@@ -12,6 +12,12 @@ A line depends on the article's file (its content hash), the people entries it n
 depends on besides its bytes (the generator, the home country: it orders each pair),
 the site URL and whether bodies are exported: any of these changing makes the line
 again. A store that cannot be read is ignored; one that cannot be written costs time.
+
+The store also names the build whose records it holds. When the next build is an edit
+relative to that build that reshaped nothing (site/edits.py), every entry but the edited
+articles' is current without being checked: working out 10,000 keys costs 0.1 s of a
+one-article rebuild. The name is removed before a shard changes and written after, so a
+build killed in between leaves a store that is checked in full.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import hashlib
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from generator.atomic import replace_bytes
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import content_key
@@ -30,6 +37,7 @@ from generator.site.edits import Edit
 from generator.site.model import SiteModel
 
 STORE = "export-lines"  #: folder of the store, under the build cache
+BUILT = "built"  #: file of the store naming the build whose records it holds
 SHARDS = 16  #: an edit rewrites one shard (~1/16 of 20 MB at 10k articles)
 
 Stored = dict[str, tuple[str, str, str]]  #: slug -> (key, JSON line, CSV row)
@@ -58,22 +66,37 @@ def prepare(
     if edit is not None and last is not None and last[0] == header and last[1] == edit.since:
         return _prepared_again(config, model, digests, folder, header, last[2], edit.edited, build)  # type: ignore[arg-type]
     stored = _read(folder, header)
+    edited = _edited_since_store(folder, edit)
     export = DataExport(config, model)
     columns = export.columns()
     fresh: list[Stored] = [{} for _ in range(SHARDS)]
     prepared: dict[str, Serialised] = {}
     for article in model.articles:
-        key = _key(article, digests, model)
         shard = _shard(article.slug)
         kept = stored[shard].get(article.slug)
-        if kept is None or kept[0] != key:
-            kept = _entry(export, columns, article, key)
+        if kept is None or edited is None or article.slug in edited:
+            key = _key(article, digests, model)
+            if kept is None or kept[0] != key:
+                kept = _entry(export, columns, article, key)
         fresh[shard][article.slug] = kept
         prepared[article.slug] = Serialised(kept[1], kept[2])
     if folder is not None:
-        _write(folder, header, fresh, [index for index in range(SHARDS) if fresh[index] != stored[index]])
+        changed = [index for index in range(SHARDS) if fresh[index] != stored[index]]
+        _write(folder, header, fresh, changed, build)
         _remember(folder, header, build, prepared)
     return prepared
+
+
+def _edited_since_store(folder: Path | None, edit: Edit | None) -> Collection[str] | None:
+    """The edited slugs, when the store holds the records of the build ``edit`` is
+    relative to (any other stored entry is then current); else None: check every key."""
+    if folder is None or edit is None:
+        return None
+    try:
+        built = (folder / BUILT).read_text(encoding="ascii")
+    except (OSError, ValueError):
+        return None
+    return edit.edited if built == edit.since else None
 
 
 def _remember(folder: Path, header: str, build: str | None, prepared: dict[str, Serialised]) -> None:
@@ -103,7 +126,7 @@ def _prepared_again(
             kept = _entry(export, columns, article, _key(article, digests, model))
             shards[_shard(article.slug)][article.slug] = kept
             prepared[article.slug] = Serialised(kept[1], kept[2])
-    _write(folder, header, shards, sorted({_shard(slug) for slug in edited}))
+    _write(folder, header, shards, sorted({_shard(slug) for slug in edited}), build)
     _remember(folder, header, build, prepared)
     return prepared
 
@@ -134,10 +157,16 @@ def _read(folder: Path | None, header: str) -> list[Stored]:
     return read_shards(folder, "", SHARDS, header)
 
 
-def _write(folder: Path, header: str, shards: list[Stored], changed: list[int]) -> None:
+def _write(folder: Path, header: str, shards: list[Stored], changed: list[int], build: str | None) -> None:
+    """Rewrite the ``changed`` shards; the store then holds the records of ``build``."""
     if folder not in _KEPT:
         _KEPT.clear()
         _PREPARED.clear()
     _KEPT[folder] = (header, shards)
+    built = folder / BUILT
     with contextlib.suppress(OSError):
+        if changed or build is None:
+            built.unlink(missing_ok=True)
         write_shards(folder, "", header, [(index, shards[index]) for index in changed])
+        if build is not None:
+            replace_bytes(built, build.encode("ascii"))

@@ -11,9 +11,10 @@ import pytest
 from generator.content.aliases import parse_people_aliases
 from generator.render import export_lines
 from generator.render.exports import DataExport, serialised, to_csv, to_json
-from generator.site.model import build_model
+from generator.site.edits import Edit
+from generator.site.model import SiteModel, build_model
 
-from .test_exports import ARTICLES, CONFIG, MODEL
+from .test_exports import ALIASES, ARTICLES, CONFIG, MODEL
 
 DIGESTS = {article.slug: f"hash-{article.slug}" for article in ARTICLES}
 
@@ -33,9 +34,9 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return built
 
 
-def documents(records: dict) -> tuple[str, str]:
+def documents(records: dict, model: SiteModel = MODEL) -> tuple[str, str]:
     with serialised(records):
-        export = DataExport(CONFIG, MODEL)
+        export = DataExport(CONFIG, model)
         return to_json(export.articles_document()), to_csv(export.csv_table())
 
 
@@ -94,3 +95,68 @@ def test_a_damaged_store_is_ignored(tmp_path: Path, made: list[str]) -> None:
         (tmp_path / export_lines.STORE / f"{index:02d}.marshal").write_bytes(b"\x00not marshal")
     records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path)
     assert documents(records) == documents({})
+
+
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Slugs whose stored entry was checked against its key."""
+    checked: list[str] = []
+    original = export_lines._key
+
+    def counting(article, digests, model):  # type: ignore[no-untyped-def]
+        checked.append(article.slug)
+        return original(article, digests, model)
+
+    monkeypatch.setattr(export_lines, "_key", counting)
+    return checked
+
+
+def edit_of(since: str, *slugs: str) -> Edit:
+    return Edit(since, {}, {slug: () for slug in slugs})
+
+
+def test_after_an_edit_relative_to_the_stored_build_only_the_edited_keys_are_checked(
+    tmp_path: Path, made: list[str], keyed: list[str]
+) -> None:
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    assert (tmp_path / export_lines.STORE / export_lines.BUILT).read_text() == "b1"
+    export_lines._KEPT.clear()
+    export_lines._PREPARED.clear()  # a new process: only the store on disk
+    made.clear()
+    keyed.clear()
+    retitled = [dataclasses.replace(a, title="Nouveau titre") if a.slug == "sommet" else a for a in ARTICLES]
+    model = build_model(tuple(retitled), 3, ALIASES)
+    edited = {**DIGESTS, "sommet": "hash-sommet-2"}
+    records = export_lines.prepare(CONFIG, model, edited, tmp_path, edit_of("b1", "sommet"), build="b2")
+    assert keyed == ["sommet"]
+    assert set(made) == {"sommet"}
+    assert (tmp_path / export_lines.STORE / export_lines.BUILT).read_text() == "b2"
+    assert "Nouveau titre" in records["sommet"].line
+    export_lines._KEPT.clear()
+    afresh = export_lines.prepare(CONFIG, model, edited, tmp_path / "new")
+    assert documents(records, model) == documents(afresh, model)
+
+
+def test_an_edit_relative_to_another_build_checks_every_key(
+    tmp_path: Path, made: list[str], keyed: list[str]
+) -> None:
+    """The store was last written by b1; an edit relative to b0 (whose records may have
+    named people differently) must not trust it."""
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    export_lines._KEPT.clear()
+    keyed.clear()
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, edit_of("b0", "sommet"), build="b2")
+    assert sorted(keyed) == sorted(DIGESTS)
+
+
+def test_a_store_left_half_written_names_no_build(
+    tmp_path: Path, made: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+
+    def interrupted(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(export_lines, "write_shards", interrupted)
+    export_lines.prepare(CONFIG, MODEL, {**DIGESTS, "sommet": "hash-2"}, tmp_path, build="b2")
+    assert not (tmp_path / export_lines.STORE / export_lines.BUILT).exists()
