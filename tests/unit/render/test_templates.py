@@ -124,3 +124,34 @@ def test_number_filter_formats_in_french_when_used(tmp_path: Path) -> None:
 def test_repository_templates_compile_when_the_environment_is_made() -> None:
     environment = make_environment(TEMPLATES)
     assert "article.html" in environment.list_templates()
+
+
+@pytest.mark.parametrize(
+    ("source", "context"),
+    [
+        ("{{ card.title }}", {"card": {"title": "Sommet"}}),
+        ("{{ card.items()|list }}", {"card": {"items": "shadowed", "title": "x"}}),  # dict's method wins
+        ("{{ card.get('title') }}", {"card": {"get": 1, "title": "x"}}),
+        ("{{ card.title.upper() }}", {"card": {"title": "sommet"}}),
+        ("{{ card.title }}", {"card": type("Card", (), {"title": "attribute"})()}),
+        ("{{ card.title }}", {"card": __import__("collections").OrderedDict(title="subclass")}),
+        ("{{ card.missing is defined }}", {"card": {"title": "x"}}),
+        ("{{ card.missing|default('absent') }}", {"card": {"title": "x"}}),
+    ],
+)
+def test_dict_fields_resolve_as_jinja_resolves_them(tmp_path: Path, source: str, context: dict) -> None:
+    """The item-first lookup on plain dicts (``templates.Environment``) gives what Jinja's
+    own attribute-then-item order gives, with the same strict undefined."""
+    import jinja2
+
+    folder = templates(tmp_path, {"page.html": source})
+    ours = render_page(make_environment(folder), "page.html", context, "/x/")
+    loader = jinja2.FileSystemLoader(folder)
+    reference = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True)
+    assert ours.decode() == reference.get_template("page.html").render(context)
+
+
+def test_a_missing_dict_field_is_still_an_error_naming_the_field(tmp_path: Path) -> None:
+    folder = templates(tmp_path, {"page.html": "<p>\n{{ card.titel }}\n</p>\n"})
+    (message,) = render_error(folder, "page.html", {"card": {"title": "x"}})
+    assert "templates/page.html:2" in message and "titel" in message
