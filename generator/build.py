@@ -8,12 +8,14 @@ rendered into a staging directory.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import importlib.metadata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 import jinja2
@@ -39,7 +41,7 @@ from generator.publish.workspace import (
 from generator.render import dependencies, export_lines, exports
 from generator.render.dependencies import PageReads
 from generator.render.fingerprint import Fingerprinter, template_digests
-from generator.render.parallel import RenderJob, render_pages
+from generator.render.parallel import RenderJob, render_and_write
 from generator.render.templates import make_environment
 from generator.report import Reporter
 from generator.site.edits import Edit
@@ -176,11 +178,13 @@ def build_site(
             records = _export_records(config, checked, selected, incremental, reporter, inputs.key)
             with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
-                rendered = render_pages(job, workers or default_workers(), selected=selected)
-                rendered = reporter.progress("pages", rendered, len(selected))
                 # A reused folder shares files with build/ by hard links: they are replaced,
                 # never written through.
-                count, written = output.write_pages(workspace.directory, rendered, workspace.reused)
+                write = functools.partial(output.write_pages, workspace.directory, replace=workspace.reused)
+                chunks = render_and_write(job, workers or default_workers(), write, selected=selected)
+                count = written = 0
+                for chunk in reporter.progress("pages", chunks, len(selected), size=attrgetter("pages")):
+                    count, written = count + chunk.pages, written + chunk.bytes
                 remove_files(workspace.directory, removed)
                 static = sync_static(workspace.directory, inputs.static, holds.static)
             search, search_key = None, None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO, TypeVar
 
@@ -53,16 +53,20 @@ class Reporter:
                 print(f"... and {count - REPEAT_LIMIT} more [{code}]", file=self.err)
         self.err.flush()
 
-    def progress(self, label: str, items: Iterable[T], total: int) -> Iterator[T]:
+    def progress(
+        self, label: str, items: Iterable[T], total: int, size: Callable[[T], int] | None = None
+    ) -> Iterator[T]:
         """Yield ``items``, showing ``label: done/total`` on one refreshed terminal line
         (at most five times a second) when the output is an interactive terminal and the
-        work is long enough to wait for; silent otherwise (CI logs, --quiet, tests)."""
+        work is long enough to wait for; silent otherwise (CI logs, --quiet, tests). An
+        item counts for ``size(item)`` units of ``total`` (default: one)."""
         if self.quiet or total < PROGRESS_MINIMUM or not _is_terminal(self.out):
             yield from items
             return
         shown = 0.0
         done = 0
-        for done, item in enumerate(items, start=1):
+        for item in items:
+            done += size(item) if size is not None else 1
             now = time.monotonic()
             if now - shown >= 0.2:
                 print(
