@@ -7,6 +7,7 @@ rendered into a staging directory.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -183,8 +184,10 @@ def build_site(
                 write = functools.partial(output.write_pages, workspace.directory, replace=workspace.reused)
                 chunks = render_and_write(job, workers or default_workers(), write, selected=selected)
                 count = written = 0
-                for chunk in reporter.progress("pages", chunks, len(selected), size=attrgetter("pages")):
-                    count, written = count + chunk.pages, written + chunk.bytes
+                # Closed on any failure here, so the workers stop before the workspace is discarded.
+                with contextlib.closing(chunks):
+                    for chunk in reporter.progress("pages", chunks, len(selected), size=attrgetter("pages")):
+                        count, written = count + chunk.pages, written + chunk.bytes
                 remove_files(workspace.directory, removed)
                 static = sync_static(workspace.directory, inputs.static, holds.static)
             search, search_key = None, None
@@ -296,8 +299,8 @@ class _Collector:
     be walked whole by the next collections, in the middle of rendering (0.25 s of a
     one-article rebuild at 10k). When the build ends it is unfrozen, an O(1) move to the
     oldest generation, so that a long-running caller's cycles (the model it lets go at
-    its next build) are collected as usual. A caller that froze objects itself keeps
-    them frozen: the build then freezes nothing."""
+    its next build) are collected as usual. A caller that froze objects before the build
+    keeps them frozen: the build then freezes nothing."""
 
     def __init__(self) -> None:
         self.enabled = gc.isenabled()

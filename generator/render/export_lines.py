@@ -16,15 +16,22 @@ again. A store that cannot be read is ignored; one that cannot be written costs 
 The store also names the build whose records it holds. When the next build is an edit
 relative to that build that reshaped nothing (site/edits.py), every entry but the edited
 articles' is current without being checked: working out 10,000 keys costs 0.1 s of a
-one-article rebuild. The name is removed before a shard changes and written after, so a
-build killed in between leaves a store that is checked in full.
+one-article rebuild. The name is removed before a shard changes and written after a
+successful write only, so a build killed or failing in between leaves a store that is
+checked in full. Builds of other output folders (the dev server's, `archive build`'s)
+share the store: one process at a time prepares from it, under a lock, and a copy kept in
+memory is used only while the shard files are the ones this process read or wrote. What
+is compared, written and named is then always what is on disk.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Collection, Mapping
+import os
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.atomic import replace_bytes
@@ -32,18 +39,29 @@ from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import content_key
 from generator.render.exports import DataExport, Serialised, csv_row, json_line
-from generator.shards import read_shards, shard_of, write_shards
+from generator.shards import read_shards, shard_of, shard_path, write_shards
 from generator.site.edits import Edit
 from generator.site.model import SiteModel
 
 STORE = "export-lines"  #: folder of the store, under the build cache
 BUILT = "built"  #: file of the store naming the build whose records it holds
+LOCK = ".lock"  #: file of the store locked while a build prepares from it
 SHARDS = 16  #: an edit rewrites one shard (~1/16 of 20 MB at 10k articles)
 
 Stored = dict[str, tuple[str, str, str]]  #: slug -> (key, JSON line, CSV row)
 
-#: The last store read or written by this process, by folder: (header, shards).
-_KEPT: dict[Path, tuple[str, list[Stored]]] = {}
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """A store as this process last read or wrote it, with its shard files' stamps then."""
+
+    header: str
+    shards: list[Stored]
+    stamps: tuple[tuple[int, int, int] | None, ...]
+
+
+#: The last store read or written by this process, by folder.
+_KEPT: dict[Path, _Kept] = {}
 #: The records this process last prepared from each store: (header, the build's inputs key, records).
 _PREPARED: dict[Path, tuple[str, str, dict[str, Serialised]]] = {}
 
@@ -62,9 +80,22 @@ def prepare(
     nothing an edit that reshapes nothing can change)."""
     header = f"{content_key(config)}|{config.base_url}|{config.data.bodies}"
     folder = directory / STORE if directory is not None else None
-    last = _PREPARED.get(folder) if folder is not None else None
-    if edit is not None and last is not None and last[0] == header and last[1] == edit.since:
-        return _prepared_again(config, model, digests, folder, header, last[2], edit.edited, build)  # type: ignore[arg-type]
+    with _locked(folder):
+        return _prepare(config, model, digests, folder, header, edit, build)
+
+
+def _prepare(
+    config: SiteConfig,
+    model: SiteModel,
+    digests: Mapping[str, str],
+    folder: Path | None,
+    header: str,
+    edit: Edit | None,
+    build: str | None,
+) -> dict[str, Serialised]:
+    last = _last_prepared(folder, header, edit)
+    if last is not None:
+        return _prepared_again(config, model, digests, folder, header, last, edit.edited, build)  # type: ignore[arg-type, union-attr]
     stored = _read(folder, header)
     edited = _edited_since_store(folder, edit)
     export = DataExport(config, model)
@@ -82,8 +113,8 @@ def prepare(
         prepared[article.slug] = Serialised(kept[1], kept[2])
     if folder is not None:
         changed = [index for index in range(SHARDS) if fresh[index] != stored[index]]
-        _write(folder, header, fresh, changed, build)
-        _remember(folder, header, build, prepared)
+        if _write(folder, header, fresh, changed, build):
+            _remember(folder, header, build, prepared)
     return prepared
 
 
@@ -97,6 +128,37 @@ def _edited_since_store(folder: Path | None, edit: Edit | None) -> Collection[st
     except (OSError, ValueError):
         return None
     return edit.edited if built == edit.since else None
+
+
+@contextmanager
+def _locked(folder: Path | None) -> Iterator[None]:
+    """Hold the store's lock (a blocking ``flock``, released by the kernel if the process
+    dies). Without a lock file, as in a read-only cache, nothing is written anyway."""
+    handle = None
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if handle is not None:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        if handle is not None:
+            os.close(handle)
+
+
+def _last_prepared(folder: Path | None, header: str, edit: Edit | None) -> dict[str, Serialised] | None:
+    """The records this process prepared for the build ``edit`` is relative to, if the
+    store is still as this process left it."""
+    if folder is None or edit is None:
+        return None
+    last = _PREPARED.get(folder)
+    if last is None or last[:2] != (header, edit.since) or _kept(folder, header) is None:
+        return None
+    return last[2]
 
 
 def _remember(folder: Path, header: str, build: str | None, prepared: dict[str, Serialised]) -> None:
@@ -119,15 +181,15 @@ def _prepared_again(
     """The last records with the edited articles' made again (and stored)."""
     export = DataExport(config, model)
     columns = export.columns()
-    shards = _KEPT[folder][1]
+    shards = _KEPT[folder].shards
     prepared = dict(last)
     for article in model.articles:
         if article.slug in edited:
             kept = _entry(export, columns, article, _key(article, digests, model))
             shards[_shard(article.slug)][article.slug] = kept
             prepared[article.slug] = Serialised(kept[1], kept[2])
-    _write(folder, header, shards, sorted({_shard(slug) for slug in edited}), build)
-    _remember(folder, header, build, prepared)
+    if _write(folder, header, shards, sorted({_shard(slug) for slug in edited}), build):
+        _remember(folder, header, build, prepared)
     return prepared
 
 
@@ -151,22 +213,50 @@ def _shard(slug: str) -> int:
 def _read(folder: Path | None, header: str) -> list[Stored]:
     if folder is None:
         return [{} for _ in range(SHARDS)]
-    kept = _KEPT.get(folder)
-    if kept is not None and kept[0] == header:
-        return kept[1]
+    kept = _kept(folder, header)
+    if kept is not None:
+        return kept.shards
     return read_shards(folder, "", SHARDS, header)
 
 
-def _write(folder: Path, header: str, shards: list[Stored], changed: list[int], build: str | None) -> None:
-    """Rewrite the ``changed`` shards; the store then holds the records of ``build``."""
+def _kept(folder: Path, header: str) -> _Kept | None:
+    """This process's copy of the store, if the files on disk are still the ones it saw."""
+    kept = _KEPT.get(folder)
+    if kept is None or kept.header != header or kept.stamps != _stamps(folder):
+        return None
+    return kept
+
+
+def _stamps(folder: Path) -> tuple[tuple[int, int, int] | None, ...]:
+    """Each shard file's identity: a rewrite (always a new file, renamed into place) changes it."""
+    stamps: list[tuple[int, int, int] | None] = []
+    for index in range(SHARDS):
+        try:
+            stat = shard_path(folder, "", index).stat()
+        except OSError:
+            stamps.append(None)
+        else:
+            stamps.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _write(folder: Path, header: str, shards: list[Stored], changed: list[int], build: str | None) -> bool:
+    """Rewrite the ``changed`` shards and name ``build`` as the one the store holds the
+    records of. False when that failed: the store on disk is then not ``shards`` (and
+    names no build), so nothing of it is kept in memory."""
     if folder not in _KEPT:
         _KEPT.clear()
         _PREPARED.clear()
-    _KEPT[folder] = (header, shards)
     built = folder / BUILT
-    with contextlib.suppress(OSError):
+    try:
         if changed or build is None:
             built.unlink(missing_ok=True)
         write_shards(folder, "", header, [(index, shards[index]) for index in changed])
         if build is not None:
             replace_bytes(built, build.encode("ascii"))
+    except OSError:
+        _KEPT.pop(folder, None)
+        _PREPARED.pop(folder, None)
+        return False
+    _KEPT[folder] = _Kept(header, shards, _stamps(folder))
+    return True

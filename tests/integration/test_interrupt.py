@@ -25,6 +25,8 @@ output stage may keep other hidden folders beside build/ (such as a previous bui
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import hashlib
 import os
 import re
@@ -33,12 +35,15 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from bench.corpus import article_path, article_text, generate_corpus
+from generator import build
+from generator.config import load_config
+from generator.report import Reporter
 from tests.conftest import REPO_ROOT
 
 ARTICLES = 300
@@ -289,3 +294,27 @@ def test_second_build_is_refused_and_the_first_completes_when_two_start_at_once(
     assert winner.returncode == 0, out + err
     assert comparable(snapshot(victim.output)) == comparable(expected)
     assert victim.leftovers() == []
+
+
+def test_render_workers_stop_before_the_workspace_is_discarded(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: workers write the pages they render, so a failure in the parent
+    while they run (here Ctrl+C as the first chunk is counted) must stop them before the
+    staging folder is removed, or they make it again and go on filling it."""
+    archive = Archive(corpus, tmp_path)
+    config = load_config(archive.site / "site.yaml")
+    config = dataclasses.replace(config, search=dataclasses.replace(config.search, enabled=False))
+    monkeypatch.setattr(build, "render_and_write", functools.partial(build.render_and_write, chunk=8))
+
+    def interrupted(self: Reporter, label: str, items: Iterable, total: int, size: object = None) -> Iterator:
+        for item in items:
+            yield item
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Reporter, "progress", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build.build_site(config, Reporter(quiet=True), output_dir=archive.output, workers=2)
+    time.sleep(1.0)  # long enough for a live worker to render and write a few more chunks
+    assert not archive.output.exists()
+    assert archive.leftovers() == []

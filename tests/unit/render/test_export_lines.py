@@ -4,6 +4,7 @@ gives, and an article's lines are made again exactly when something they show ch
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,68 @@ def test_a_store_left_half_written_names_no_build(
     monkeypatch.setattr(export_lines, "write_shards", interrupted)
     export_lines.prepare(CONFIG, MODEL, {**DIGESTS, "sommet": "hash-2"}, tmp_path, build="b2")
     assert not (tmp_path / export_lines.STORE / export_lines.BUILT).exists()
+
+
+def retitled(slug: str) -> SiteModel:
+    articles = [dataclasses.replace(a, title="Nouveau titre") if a.slug == slug else a for a in ARTICLES]
+    return build_model(tuple(articles), 3, ALIASES)
+
+
+def forget_process_memory() -> None:
+    export_lines._KEPT.clear()
+    export_lines._PREPARED.clear()
+
+
+def test_a_failed_write_leaves_no_store_trusted_by_the_next_process(
+    tmp_path: Path, made: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: the dev server failed to write sommet's shard, then wrote another
+    shard and named its build; a new process trusting that name read sommet's old line."""
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    edited, model = {**DIGESTS, "sommet": "hash-sommet-2"}, retitled("sommet")
+
+    def no_space(*args: object) -> None:
+        raise OSError(28, "no space left on device")
+
+    with monkeypatch.context() as failing:
+        failing.setattr(export_lines, "write_shards", no_space)
+        export_lines.prepare(CONFIG, model, edited, tmp_path, edit_of("b1", "sommet"), build="b2")
+    later = {**edited, "accord": "hash-accord-2"}
+    export_lines.prepare(CONFIG, model, later, tmp_path, edit_of("b2", "accord"), build="b3")
+    forget_process_memory()
+    again = {**later, "sans-date": "hash-sans-date-2"}
+    records = export_lines.prepare(CONFIG, model, again, tmp_path, edit_of("b3", "sans-date"))
+    assert "Nouveau titre" in records["sommet"].line
+
+
+def test_a_store_another_process_wrote_is_read_again(tmp_path: Path, made: list[str]) -> None:
+    """Found in review: the dev server and `archive build` share the store. The server's
+    copy in memory must not be taken for what is on disk once the other one wrote it."""
+    assert export_lines._shard("sommet") != export_lines._shard("accord")
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="s1")  # the dev server
+    server = dict(export_lines._KEPT), dict(export_lines._PREPARED)
+    forget_process_memory()  # `archive build`, in a new process, sees sommet retitled
+    export_lines.prepare(CONFIG, retitled("sommet"), {**DIGESTS, "sommet": "hash-2"}, tmp_path, build="cli")
+    forget_process_memory()  # the title is put back; the server rebuilds, an edit of accord
+    export_lines._KEPT.update(server[0])
+    export_lines._PREPARED.update(server[1])
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, edit_of("s1", "accord"), build="s2")
+    forget_process_memory()  # a new process, relative to s2, trusts the store
+    records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, edit_of("s2", "accord"), build="s3")
+    assert documents(records) == documents({})
+
+
+def test_builds_sharing_the_store_prepare_from_it_one_at_a_time(tmp_path: Path, made: list[str]) -> None:
+    finished = threading.Event()
+
+    def other_build() -> None:
+        export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="other")
+        finished.set()
+
+    with export_lines._locked(tmp_path / export_lines.STORE):  # as another process would hold it
+        worker = threading.Thread(target=other_build)
+        worker.start()
+        assert not finished.wait(0.5)
+    assert finished.wait(30)
+    worker.join()
+    assert (tmp_path / export_lines.STORE / export_lines.BUILT).read_text() == "other"
