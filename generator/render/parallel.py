@@ -5,7 +5,7 @@ built and inherit it (copy-on-write) instead of receiving it pickled. Each worke
 whole chunks; ``render_pages`` sends their bytes back to the parent, in plan order, so the
 output is the same whatever the number of workers. A build uses ``render_and_write``
 instead: each worker writes the pages it rendered itself and sends back only counts. The
-parent writing 80 MB of pages alone, after unpickling them, took a quarter of the CPU of
+parent writing 240 MB of pages alone, after unpickling them, took a quarter of the CPU of
 a cold build's rendering stage at 10,000 articles, on a core the workers needed. Small
 sites, or platforms without ``fork``, render in-process.
 
