@@ -9,14 +9,16 @@ parent writing 240 MB of pages alone, after unpickling them, took a quarter of t
 a cold build's rendering stage at 10,000 articles, on a core the workers needed. Small
 sites, or platforms without ``fork``, render in-process.
 
-The module-level variables below are the job (and writer) handed to forked workers: they
+The module-level variables below are the job and the task handed to forked workers: they
 are set just before the pool starts and cleared when it ends.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import jinja2
 
@@ -26,6 +28,8 @@ from generator.render.views import ViewBuilder
 from generator.site.model import SiteModel
 from generator.site.plan import PageSpec
 from generator.workers import can_fork, fork_pool
+
+T = TypeVar("T")
 
 #: Pages per task: big enough to amortise the round trip, small enough to balance load.
 CHUNK = 256
@@ -41,6 +45,8 @@ class RenderJob:
 
 #: Writes rendered files somewhere and says how many and how many bytes (publish/output.py).
 Writer = Callable[[Iterable[RenderedFile]], tuple[int, int]]
+#: What is done with one chunk of pages, in a worker or in-process.
+Task = Callable[[RenderJob, ViewBuilder, tuple[int, ...]], T]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +58,7 @@ class Written:
 
 
 _JOB: RenderJob | None = None
-_WRITE: Writer | None = None
+_TASK: Task | None = None
 _VIEWS: ViewBuilder | None = None
 
 
@@ -61,19 +67,8 @@ def render_pages(
 ) -> Iterator[RenderedFile]:
     """Every planned page as bytes, in plan order; with ``selected``, only the pages at
     those indices of ``job.specs`` (contexts still see the whole plan)."""
-    indices = range(len(job.specs)) if selected is None else selected
-    chunks = [tuple(indices[start : start + chunk]) for start in range(0, len(indices), chunk)]
-    if workers <= 1 or len(chunks) <= 1 or not can_fork():
-        yield from _render(job, ViewBuilder(job.config, job.model, job.specs), indices)
-        return
-    global _JOB
-    _JOB = job
-    try:
-        with fork_pool(workers) as pool:
-            for files in pool.imap(_render_chunk, chunks):
-                yield from files
-    finally:
-        _JOB = None
+    for files in _each_chunk(job, workers, chunk, selected, _rendered):
+        yield from files
 
 
 def render_and_write(
@@ -81,43 +76,48 @@ def render_and_write(
 ) -> Iterator[Written]:
     """Render the pages (``selected`` ones, or all) and ``write`` them where they were
     rendered, a chunk at a time; yields what each chunk wrote, in plan order."""
+    return _each_chunk(job, workers, chunk, selected, functools.partial(_written, write))
+
+
+def _rendered(job: RenderJob, views: ViewBuilder, indices: tuple[int, ...]) -> list[RenderedFile]:
+    return list(_render(job, views, indices))
+
+
+def _written(write: Writer, job: RenderJob, views: ViewBuilder, indices: tuple[int, ...]) -> Written:
+    return Written(*write(_render(job, views, indices)))
+
+
+def _each_chunk(
+    job: RenderJob, workers: int, chunk: int, selected: Sequence[int] | None, task: Task[T]
+) -> Iterator[T]:
+    """``task`` done on each chunk of the pages (``selected`` ones, or all), on forked
+    workers when there is more than one chunk and more than one worker; results in
+    plan order."""
     indices = range(len(job.specs)) if selected is None else selected
     chunks = [tuple(indices[start : start + chunk]) for start in range(0, len(indices), chunk)]
     if workers <= 1 or len(chunks) <= 1 or not can_fork():
         views = ViewBuilder(job.config, job.model, job.specs)
         for part in chunks:
-            yield Written(*write(_render(job, views, part)))
+            yield task(job, views, part)
         return
-    global _JOB, _WRITE
-    _JOB, _WRITE = job, write
+    global _JOB, _TASK
+    _JOB, _TASK = job, task
     try:
         with fork_pool(workers) as pool:
-            yield from pool.imap(_render_and_write_chunk, chunks)
+            yield from pool.imap(_in_worker, chunks)
     finally:
-        _JOB = _WRITE = None
+        _JOB = _TASK = None
 
 
-def _render_chunk(indices: tuple[int, ...]) -> list[RenderedFile]:
-    return list(_render(_JOB or _no_job(), _worker_views(), indices))
-
-
-def _render_and_write_chunk(indices: tuple[int, ...]) -> Written:
-    if _WRITE is None:  # pragma: no cover - only reachable if the pool were not forked
-        _no_job()
-    return Written(*_WRITE(_render(_JOB or _no_job(), _worker_views(), indices)))
-
-
-def _worker_views() -> ViewBuilder:
+def _in_worker(indices: tuple[int, ...]) -> object:
     """Worker side: one ViewBuilder per process, so cards and bodies are built once each."""
     global _VIEWS
-    job = _JOB or _no_job()
+    job, task = _JOB, _TASK
+    if job is None or task is None:  # pragma: no cover - only reachable if the pool were not forked
+        raise RuntimeError("render worker started without a job")
     if _VIEWS is None:
         _VIEWS = ViewBuilder(job.config, job.model, job.specs)
-    return _VIEWS
-
-
-def _no_job() -> RenderJob:  # pragma: no cover - only reachable if the pool were not forked
-    raise RuntimeError("render worker started without a job")
+    return task(job, _VIEWS, indices)
 
 
 def _render(job: RenderJob, views: ViewBuilder, indices: Iterable[int]) -> Iterator[RenderedFile]:
