@@ -37,7 +37,7 @@ from pathlib import Path
 from generator.atomic import replace_bytes
 from generator.config import SiteConfig
 from generator.content.model import Article
-from generator.inputs import content_key
+from generator.inputs import Signature, content_key, signature
 from generator.render.exports import DataExport, Serialised, csv_row, json_line
 from generator.shards import read_shards, shard_of, shard_path, write_shards
 from generator.site.edits import Edit
@@ -57,7 +57,7 @@ class _Kept:
 
     header: str
     shards: list[Stored]
-    stamps: tuple[tuple[int, int, int] | None, ...]
+    stamps: tuple[Signature | None, ...]
 
 
 #: The last store read or written by this process, by folder.
@@ -227,16 +227,14 @@ def _kept(folder: Path, header: str) -> _Kept | None:
     return kept
 
 
-def _stamps(folder: Path) -> tuple[tuple[int, int, int] | None, ...]:
-    """Each shard file's identity: a rewrite (always a new file, renamed into place) changes it."""
-    stamps: list[tuple[int, int, int] | None] = []
+def _stamps(folder: Path) -> tuple[Signature | None, ...]:
+    """Each shard file's stamp: a rewrite (always a new file, renamed into place) changes it."""
+    stamps: list[Signature | None] = []
     for index in range(SHARDS):
         try:
-            stat = shard_path(folder, "", index).stat()
+            stamps.append(signature(shard_path(folder, "", index).stat()))
         except OSError:
             stamps.append(None)
-        else:
-            stamps.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
     return tuple(stamps)
 
 
