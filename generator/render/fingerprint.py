@@ -20,11 +20,11 @@ from functools import cached_property
 from itertools import islice
 
 import jinja2
-import jinja2.meta
 
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import generator_digest
+from generator.render import fragments
 from generator.render.figures import is_visit
 from generator.site.model import SiteModel
 from generator.site.news import news_articles
@@ -93,7 +93,7 @@ def _referenced(environment: jinja2.Environment, source: str) -> frozenset[str |
     if found is None:
         if len(_REFERENCES) > 1000:
             _REFERENCES.clear()
-        found = frozenset(jinja2.meta.find_referenced_templates(environment.parse(source)))
+        found = frozenset(fragments.referenced_templates(environment.parse(source)))
         _REFERENCES[source] = found
     return found
 

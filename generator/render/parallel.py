@@ -23,6 +23,7 @@ from typing import TypeVar
 import jinja2
 
 from generator.config import SiteConfig
+from generator.render import fragments
 from generator.render.templates import RenderedFile, render_page
 from generator.render.views import ViewBuilder
 from generator.site.model import SiteModel
@@ -97,6 +98,7 @@ def _each_chunk(
     chunks = [tuple(indices[start : start + chunk]) for start in range(0, len(indices), chunk)]
     if workers <= 1 or len(chunks) <= 1 or not can_fork():
         views = ViewBuilder(job.config, job.model, job.specs)
+        fragments.install(job.environment)
         for part in chunks:
             yield task(job, views, part)
         return
@@ -110,13 +112,15 @@ def _each_chunk(
 
 
 def _in_worker(indices: tuple[int, ...]) -> object:
-    """Worker side: one ViewBuilder per process, so cards and bodies are built once each."""
+    """Worker side: one ViewBuilder and fragment cache per process, so cards and bodies
+    are built, and cards rendered, once each."""
     global _VIEWS
     job, task = _JOB, _TASK
     if job is None or task is None:  # pragma: no cover - only reachable if the pool were not forked
         raise RuntimeError("render worker started without a job")
     if _VIEWS is None:
         _VIEWS = ViewBuilder(job.config, job.model, job.specs)
+        fragments.install(job.environment)
     return task(job, _VIEWS, indices)
 
 

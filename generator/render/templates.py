@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from generator.errors import Diagnostic, TemplateError, error
-from generator.render import exports, french, typography
+from generator.render import exports, fragments, french, typography
 
 AUTOESCAPED = ("html", "xml")
 
@@ -72,6 +72,7 @@ def make_environment(
     )
     environment.extend(display_dir=display_dir.rstrip("/"))
     register_filters(environment)
+    fragments.install(environment)
     problems = []
     for name in environment.list_templates():
         try:

@@ -84,12 +84,14 @@ def copy_templates(tmp_path: Path) -> Path:
     return Path(shutil.copytree(REPO_ROOT / "templates", tmp_path / "templates"))
 
 
-_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+_REFERENCE = re.compile(
+    r"""(?:{%-?\s*(?:extends|include|import|from)\s+|include_cached\(\s*)["']([^"']+)["']"""
+)
 
 
 def users_of(folder: Path, target: str) -> set[str]:
-    """Templates that reach ``target`` through extends/include/import, found by a regex
-    independent of the code under test."""
+    """Templates that reach ``target`` through extends/include/import/include_cached,
+    found by a regex independent of the code under test."""
     names = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()]
     refs = {name: set(_REFERENCE.findall((folder / name).read_text(encoding="utf-8"))) for name in names}
 

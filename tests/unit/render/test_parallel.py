@@ -5,21 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check_site
-from generator.config import load_config
 from generator.errors import PublishError, TemplateError
 from generator.publish.output import write_pages
 from generator.render.parallel import RenderJob, render_and_write, render_pages
-from generator.report import BufferReporter
 from generator.site.urls import output_path
-from tests.conftest import BASIC_SITE
-
-
-@pytest.fixture(scope="module")
-def job() -> RenderJob:
-    config = load_config(BASIC_SITE / "site.yaml")
-    checked = check_site(config, BufferReporter())
-    return RenderJob(config, checked.model, checked.specs, checked.environment)
 
 
 def test_output_is_identical_when_rendered_by_several_workers(job: RenderJob) -> None:
