@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import generator.content.sketch
+import generator.content.schema
 from generator.content.cache import ContentCache
 from generator.content.countries import load_countries
 from generator.content.load import load_content
@@ -38,10 +38,10 @@ def test_body_sketch_is_kept_with_the_article_and_not_made_again_when_warm(
     (cold,) = load(root)[0].articles
     assert cold.sketch == body_sketch(RICE_STORY) != ()
 
-    def refuse(words: list[bytes]) -> set[int]:
+    def refuse(body: str) -> tuple[int, ...]:
         raise AssertionError("a cached article was shingled again")
 
-    monkeypatch.setattr(generator.content.sketch, "shingle_hashes", refuse)
+    monkeypatch.setattr(generator.content.schema, "body_sketch", refuse)
     (warm,) = load(root)[0].articles
     assert warm.sketch == cold.sketch
 

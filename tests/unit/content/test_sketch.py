@@ -7,13 +7,17 @@ import sys
 import zlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.content.sketch import (
+    HASH_SPACE,
     SKETCH_SIZE,
     body_sketch,
     body_words,
     estimate_similarity,
     shingle_hashes,
+    smallest_distinct,
 )
 
 from ..factories import REPO
@@ -49,6 +53,16 @@ def test_sketch_keeps_the_smallest_hashes_ascending_when_the_body_is_long() -> N
     sketch = body_sketch(RICE_STORY)
     assert len(sketch) == SKETCH_SIZE
     assert sketch == tuple(sorted(shingle_hashes(body_words(RICE_STORY)))[:SKETCH_SIZE])
+
+
+@given(
+    st.lists(st.integers(0, HASH_SPACE - 1), max_size=400)
+    | st.lists(st.integers(0, 40), max_size=400)  # a repetitive text: few distinct values
+    | st.lists(st.integers(0, HASH_SPACE - 1), min_size=1, max_size=60).map(lambda some: some * 5),
+    st.integers(1, 40),
+)
+def test_smallest_distinct_values_are_those_of_sorting_them_all(values: list[int], count: int) -> None:
+    assert smallest_distinct(values, count) == tuple(sorted(set(values))[:count])
 
 
 def test_sketch_is_the_same_when_processes_salt_their_hashes_differently() -> None:
