@@ -98,9 +98,9 @@ def _each_chunk(
     chunks = [tuple(indices[start : start + chunk]) for start in range(0, len(indices), chunk)]
     if workers <= 1 or len(chunks) <= 1 or not can_fork():
         views = ViewBuilder(job.config, job.model, job.specs)
-        fragments.install(job.environment)
-        for part in chunks:
-            yield task(job, views, part)
+        with fragments.scoped(job.environment):
+            for part in chunks:
+                yield task(job, views, part)
         return
     global _JOB, _TASK
     _JOB, _TASK = job, task

@@ -26,6 +26,7 @@ from generator.content.load import display_path, is_article_file
 from generator.content.model import Article
 from generator.content.parse import read_and_parse
 from generator.errors import GeneratorError
+from generator.render import fragments
 from generator.render.templates import render_page
 from generator.render.views import ViewBuilder
 
@@ -57,7 +58,8 @@ def preview_articles(config: SiteConfig, site: CheckedSite, paths: Iterable[Path
         views = views or ViewBuilder(config, site.model, site.specs)
         edited = dataclasses.replace(spec, subject=article)
         try:
-            body = render_page(site.environment, spec.template, views.context(edited), spec.url)
+            with fragments.scoped(site.environment):
+                body = render_page(site.environment, spec.template, views.context(edited), spec.url)
         except GeneratorError:
             continue
         previews.append(Preview(spec.url, body, article.slug, digest))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.errors import TemplateError
@@ -85,13 +86,29 @@ def test_shipped_card_list_renders_what_an_include_per_card_rendered() -> None:
         assert environment.get_template("partials/card_list.html").render(**context) == expected
 
 
-def test_each_render_job_starts_an_empty_cache(job: RenderJob) -> None:
-    list(render_pages(job, workers=1))
-    first = job.environment.globals[fragments.GLOBAL]
-    assert len(first) > 0
-    list(render_pages(job, workers=1))
-    second = job.environment.globals[fragments.GLOBAL]
-    assert second is not first and len(second) == len(first)
+def test_a_render_job_keeps_no_fragment_once_done(job: RenderJob) -> None:
+    seen: list[int] = []
+    environment = job.environment
+    original = environment.filters["typo"]
+    environment.filters["typo"] = lambda text: (
+        seen.append(len(environment.globals[fragments.GLOBAL])) or original(text)
+    )
+    try:
+        list(render_pages(job, workers=1))
+    finally:
+        environment.filters["typo"] = original
+    assert max(seen) > 0  # cards were cached while rendering
+    assert len(environment.globals[fragments.GLOBAL]) == 0
+
+
+def test_an_overlay_renders_its_own_fragments_with_the_shared_cache(tmp_path: Path) -> None:
+    base = make_environment(templates(tmp_path / "a", {"list.html": LIST, "card.html": "A {{ card.title }}"}))
+    folder_b = templates(tmp_path / "b", {"list.html": LIST, "card.html": "B {{ card.title }}"})
+    overlay = base.overlay(loader=jinja2.FileSystemLoader(folder_b))
+    assert overlay.globals is base.globals  # Jinja shares them: one cache serves both
+    card = {"title": "x"}
+    assert base.get_template("list.html").render(cards=[card], level=2) == "A x"
+    assert overlay.get_template("list.html").render(cards=[card], level=2) == "B x"
 
 
 @pytest.mark.parametrize(
@@ -104,6 +121,8 @@ def test_each_render_job_starts_an_empty_cache(job: RenderJob) -> None:
         ),
         ("{{ include_cached(name, card=x) }}", {None}),
         ('{{ other("a.html") }}{% include "b.html" %}', {"b.html"}),
+        ('{% set f = include_cached %}{{ f("a.html") }}', {None}),
+        ('{% macro m(g) %}{{ g("a.html") }}{% endmacro %}{{ m(include_cached) }}', {None}),
     ],
 )
 def test_include_cached_names_are_template_references(tmp_path: Path, source: str, expected: set) -> None:
