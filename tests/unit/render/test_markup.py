@@ -89,6 +89,7 @@ PIECES = st.sampled_from(
         *"abcdeéèàçôûïœ ABCÉ0123456789.,;:?!'’«»()-–—/%$€\u00a0\u202f\n",
         *["  ", "\n\n", "\n \n", "1. ", "- ", "* ", "# ", "> ", "    ", "_", "*", "`", "&", "<b>"],
         *["[x](y)", "\t", "\r", "===", "---", "+ ", "2) ", ": ", "\x0c", "&amp;", "\\"],
+        *["\n\n## ", "\n\n### ", "\n\n###### ", "\n\n####### ", "##", "#", " #", "\n#"],
     ]
 )
 PROSE = st.lists(PIECES, max_size=120).map("".join)
@@ -110,6 +111,7 @@ def test_fast_path_is_byte_identical_to_markdown_when_it_applies(text: str) -> N
         "Hanoï, 3 mars (VNA) - Le Vietnam et la Biélorussie ont signé un accord.\n\nLes deux pays…",
         "Une ligne.\nLa suite du même paragraphe, avec « guillemets » et 25\u00a0%.\n\n\nUn autre.",
         "Le 1er juin, 10,5 millions de dollars ; l’après-midi : visite.",
+        "Hanoï (VNA) - Un paragraphe.\n\n## Perspectives\n\nLa suite.\n\n###### Fin : 25\u00a0%",
     ],
 )
 def test_fast_path_is_taken_when_the_body_is_plain_prose(body: str) -> None:
@@ -122,6 +124,13 @@ def test_fast_path_is_taken_when_the_body_is_plain_prose(body: str) -> None:
     [
         "- un\n- deux",
         "# Titre",
+        "## Titre\nsuite du paragraphe",
+        "Un paragraphe\n## Titre",
+        "## Titre ##",
+        "##Titre",
+        "##  Titre",
+        "## \u00a0Titre",
+        "Le #1 du classement",
         "Un *mot*",
         "a  \nb",
         "    code",
