@@ -37,6 +37,7 @@ from generator.publish.workspace import (
     adopt_files,
     open_workspace,
     remove_files,
+    start_linking,
     sync_static,
 )
 from generator.render import dependencies, export_lines, exports
@@ -152,25 +153,32 @@ def build_site(
     with output.OutputLock(target), _Collector() as collector:
         output.clean_leftovers(target)
         state = OutputState(config.cache_dir, target)
-        with collector.paused():
-            with reporter.stage("survey"):
-                inputs = survey(config, strict, index_search)
-            current = state.manifest_of(target)
-            if incremental and current is not None and current.inputs == inputs.key:
-                return _up_to_date(target, current, reporter)
-            cache = content_cache(config, cache, incremental)
-            reads_path = dependencies.record_path(state.path) if state.path else None
-            model_key = dependencies.model_key(config)
-            described = current.inputs if current is not None and incremental else None
-            last = dependencies.load_record(reads_path, described, model_key)
-            slugs = SlugMemory(config.cache_dir / "people-slugs.marshal" if incremental else None)
-            checked = check_site(
-                config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
-            )
-            with reporter.stage("fingerprint"):
-                printed = _fingerprints(config, checked, current, last)
-            prints = printed.prints
-        workspace = open_workspace(state, incremental)
+        linking = None
+        try:
+            with collector.paused():
+                with reporter.stage("survey"):
+                    inputs = survey(config, strict, index_search)
+                current = state.manifest_of(target)
+                if incremental and current is not None and current.inputs == inputs.key:
+                    return _up_to_date(target, current, reporter)
+                linking = start_linking(state, incremental)  # while the articles load
+                cache = content_cache(config, cache, incremental)
+                reads_path = dependencies.record_path(state.path) if state.path else None
+                model_key = dependencies.model_key(config)
+                described = current.inputs if current is not None and incremental else None
+                last = dependencies.load_record(reads_path, described, model_key)
+                slugs = SlugMemory(config.cache_dir / "people-slugs.marshal" if incremental else None)
+                checked = check_site(
+                    config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
+                )
+                with reporter.stage("fingerprint"):
+                    printed = _fingerprints(config, checked, current, last)
+                prints = printed.prints
+            workspace = open_workspace(state, incremental, linking)
+        except BaseException:
+            if linking is not None:
+                linking.cancel()
+            raise
         with output.discarded_on_failure(workspace.directory):
             holds = workspace.holds
             planned = {spec.url for spec in checked.specs}

@@ -20,13 +20,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
+import subprocess
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from generator.atomic import replace_bytes, replace_with_link
 from generator.inputs import FileStamp
+from generator.publish import linker
+from generator.publish.linker import link_tree
 from generator.publish.output import discard, new_staging_dir
 
 PREVIOUS_SUFFIX = ".previous"
@@ -106,18 +109,73 @@ class Workspace:
     reused: bool  #: True when it is the previous site being brought up to date
 
 
-def open_workspace(state: OutputState, incremental: bool) -> Workspace:
+#: Sites with at least this many pages are linked by a child process started early
+#: (``start_linking``); smaller ones when the build gets there: a process costs more than
+#: linking a few hundred files.
+BACKGROUND_LINK_PAGES = 2000
+
+
+@dataclass(slots=True)
+class Linking:
+    """The published site being hard-linked into ``directory`` by a child process."""
+
+    directory: Path
+    process: subprocess.Popen
+
+    def finished(self) -> bool:
+        """Wait for the copy; whether it is whole."""
+        return self.process.wait() == 0
+
+    def cancel(self) -> None:
+        """Stop the child and remove its folder: the build failed or does not need it."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        discard(self.directory)
+
+
+def start_linking(state: OutputState, incremental: bool) -> Linking | None:
+    """Start copying the published site by hard links, in a child process, when this build
+    will need that copy (no previous copy it can trust, a published site it can) and the
+    site is big: the copy is then made while the build loads, on another core. The child
+    runs ``linker.py`` as a script, without importing the generator. None when not needed,
+    or when the child cannot start (``open_workspace`` then links in-process)."""
+    if not incremental or state.manifest_of(state.previous_dir) is not None:
+        return None
+    current = state.manifest_of(state.output_dir)
+    if current is None or len(current.pages) < BACKGROUND_LINK_PAGES:
+        return None
+    directory = new_staging_dir(state.output_dir)
+    command = [sys.executable, "-I", linker.__file__, str(state.output_dir), str(directory)]
+    try:
+        process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+    except OSError:
+        discard(directory)
+        return None
+    return Linking(directory, process)
+
+
+def open_workspace(state: OutputState, incremental: bool, linking: Linking | None = None) -> Workspace:
     """Where this build writes, cheapest first: the previous site if it can be trusted;
-    else a copy of the current site made of hard links (when it can be trusted); else a
-    new empty staging folder. Files in a reused folder are replaced, never rewritten in
-    place, since a hard link shares its bytes with the published site."""
+    else a copy of the current site made of hard links (when it can be trusted: the copy
+    ``linking`` made, or one made now); else a new empty staging folder. Files in a reused
+    folder are replaced, never rewritten in place, since a hard link shares its bytes with
+    the published site."""
     previous = state.previous_dir
     holds = state.manifest_of(previous) if incremental and previous.is_dir() else None
     if holds is not None:
+        if linking is not None:
+            linking.cancel()
         state.forget(previous)
         return Workspace(previous, holds, reused=True)
-    directory = new_staging_dir(state.output_dir)
     current = state.manifest_of(state.output_dir) if incremental else None
+    if linking is not None:
+        if current is not None and linking.finished():
+            return Workspace(linking.directory, current, reused=True)
+        linking.cancel()  # it failed: another file system, or no hard links
+    directory = new_staging_dir(state.output_dir)
     if current is not None:
         try:
             link_tree(state.output_dir, directory)
@@ -127,18 +185,6 @@ def open_workspace(state: OutputState, incremental: bool) -> Workspace:
         else:
             return Workspace(directory, current, reused=True)
     return Workspace(directory, Manifest(), reused=False)
-
-
-def link_tree(source: Path, destination: Path) -> None:
-    """Recreate ``source``'s folders under ``destination`` and hard-link its files."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for folder, subfolders, files in os.walk(source):
-        relative = os.path.relpath(folder, source)
-        target = destination if relative == "." else destination / relative
-        for name in subfolders:
-            (target / name).mkdir()
-        for name in files:
-            os.link(os.path.join(folder, name), target / name)
 
 
 def adopt_files(directory: Path, source: Path, paths: Iterable[PurePath]) -> list[PurePath]:

@@ -22,8 +22,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import build
 from generator.build import BuildResult, build_site
 from generator.config import SiteConfig, load_config
+from generator.errors import GeneratorError
+from generator.publish import workspace
 from generator.report import BufferReporter
 from tests.conftest import BASIC_SITE, REPO_ROOT
 from tests.tools.treediff import diff_trees
@@ -282,6 +285,60 @@ def test_previous_site_is_rebuilt_from_scratch_when_its_manifest_is_lost(site: S
     result = site.build()
     assert result.rendered == result.pages
     assert_same_as_clean_build(site, tmp_path)
+
+
+@pytest.fixture
+def linked_by_a_child(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Every site counts as big enough for its copy to be linked by a child process, and
+    linking in-process is refused; the copies started are listed."""
+    started = []
+
+    def spy(state, incremental):
+        linking = workspace.start_linking(state, incremental)
+        if linking is not None:
+            started.append(linking)
+        return linking
+
+    def refuse(source: Path, destination: Path) -> None:
+        raise AssertionError("the site was linked in-process")
+
+    monkeypatch.setattr(workspace, "BACKGROUND_LINK_PAGES", 0)
+    monkeypatch.setattr(workspace, "link_tree", refuse)
+    monkeypatch.setattr(build, "start_linking", spy)
+    return started
+
+
+def test_first_edit_after_a_cold_build_is_written_into_the_copy_linked_by_a_child(
+    tmp_path: Path, linked_by_a_child: list
+) -> None:
+    site = Site(tmp_path / "site")
+    site.build()
+    assert linked_by_a_child == []  # a cold build has nothing to copy
+    site.edit(ARTICLE, 'title: "', 'title: "Nouveau titre : ')
+    result = site.build()
+    (linking,) = linked_by_a_child
+    assert linking.process.returncode == 0
+    assert result.rendered < result.pages / 2
+    assert_same_as_clean_build(site, tmp_path)
+    site.edit(ARTICLE, 'title: "Nouveau titre : ', 'title: "Encore : ')
+    site.build()
+    assert len(linked_by_a_child) == 1  # then the previous copy is brought up to date instead
+
+
+def test_failed_build_stops_the_child_and_leaves_no_copy_behind(
+    tmp_path: Path, linked_by_a_child: list
+) -> None:
+    site = Site(tmp_path / "site")
+    site.build()
+    before = tree(site.output)
+    site.edit(ARTICLE, "date: ", 'date: "pas une date" # ')
+    with pytest.raises(GeneratorError):
+        site.build()
+    (linking,) = linked_by_a_child
+    assert linking.process.returncode is not None
+    assert not linking.directory.exists()
+    assert [p.name for p in site.output.parent.iterdir() if p.name.startswith(".staging-")] == []
+    assert tree(site.output) == before
 
 
 @pytest.mark.parametrize(

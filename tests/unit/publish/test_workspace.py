@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.publish.output import write_pages
-from generator.publish.workspace import Manifest, OutputState, link_tree, open_workspace
+import pytest
+
+from generator.publish import workspace as workspace_module
+from generator.publish.output import STAGING_PREFIX, write_pages
+from generator.publish.workspace import Manifest, OutputState, link_tree, open_workspace, start_linking
 from generator.render.templates import RenderedFile
 
 from ..factories import tree
@@ -62,3 +65,74 @@ def test_link_tree_copies_folders_and_files(tmp_path: Path) -> None:
     link_tree(output, tmp_path / "copy")
     assert tree(tmp_path / "copy") == tree(output)
     assert (tmp_path / "copy/index.html").stat().st_ino == (output / "index.html").stat().st_ino
+
+
+def published(tmp_path: Path) -> OutputState:
+    """A published site with a manifest and no previous copy: what a cold build leaves."""
+    output = make_output(tmp_path)
+    state = OutputState(tmp_path / "cache", output)
+    state.record([(output, Manifest(pages={"/": "x", "/articles/a/": "y"}))])
+    return state
+
+
+def staging_folders(state: OutputState) -> list[Path]:
+    return sorted(state.output_dir.parent.glob(f"{STAGING_PREFIX}*"))
+
+
+def test_big_site_is_linked_by_a_child_process_and_that_copy_is_the_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 2)
+    state = published(tmp_path)
+    linking = start_linking(state, incremental=True)
+    assert linking is not None and linking.process.pid > 0
+    workspace = open_workspace(state, incremental=True, linking=linking)
+    assert workspace.directory == linking.directory and workspace.reused
+    assert tree(workspace.directory) == tree(state.output_dir)
+    linked = workspace.directory / "articles/a/index.html"
+    assert linked.stat().st_ino == (state.output_dir / "articles/a/index.html").stat().st_ino
+
+
+def test_no_child_is_started_when_the_copy_would_not_be_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 2)
+    state = published(tmp_path)
+    assert start_linking(state, incremental=False) is None
+    monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 3)  # a small site: linked in-process
+    assert start_linking(state, incremental=True) is None
+    monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 2)
+    state.previous_dir.mkdir()
+    state.record(
+        [(state.output_dir, Manifest(pages={"/": "x", "/a/": "y"})), (state.previous_dir, Manifest())]
+    )
+    assert start_linking(state, incremental=True) is None  # the previous copy is brought up to date
+    assert staging_folders(state) == []
+
+
+def test_failed_child_copy_is_removed_and_the_site_linked_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 2)
+    state = published(tmp_path)
+    linking = start_linking(state, incremental=True)
+    assert linking is not None
+    linking.process.wait()
+    (linking.directory / "index.html").unlink()  # as if the child had stopped half way...
+    linking.process.returncode = 1  # ...and said so
+    workspace = open_workspace(state, incremental=True, linking=linking)
+    assert workspace.directory != linking.directory and not linking.directory.exists()
+    assert workspace.reused and tree(workspace.directory) == tree(state.output_dir)
+    assert staging_folders(state) == [workspace.directory]
+
+
+def test_cancelled_copy_stops_the_child_and_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 2)
+    state = published(tmp_path)
+    linking = start_linking(state, incremental=True)
+    assert linking is not None
+    linking.cancel()
+    assert linking.process.returncode is not None
+    assert staging_folders(state) == []
