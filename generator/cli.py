@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,14 +27,18 @@ def run() -> NoReturn:
     """The command's entry point: ``main``, then an exit that skips freeing the heap. A
     build of 10,000 articles leaves ~400 MB of small objects that CPython would release
     one by one (a quarter of a second) just before the process ends anyway; every file
-    is already closed and every worker joined by then. Under a profiler or a tracer the
-    usual exit runs, so that they can write their data."""
+    is already closed and every worker joined by then; threads still at work (a copy of
+    the site being removed after a failed build) are waited for, as the usual exit would.
+    Under a profiler or a tracer the usual exit runs, so that they can write their data."""
     code = main()
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(code)  # a profiler or a coverage tracer writes its data at exit
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (archive build | head)
             stream.flush()
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
     os._exit(code)
 
 

@@ -20,8 +20,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -123,15 +125,21 @@ class Linking:
     process: subprocess.Popen
 
     def finished(self) -> bool:
-        """Wait for the copy; whether it is whole."""
-        return self.process.wait() == 0
+        """Wait for the copy; whether it is whole (the child said so: see linker.py)."""
+        said, _ = self.process.communicate()
+        return self.process.returncode == 0 and said == linker.DONE
 
     def cancel(self) -> None:
-        """Stop the child and remove its folder: the build failed or does not need it."""
+        """Stop the child and remove its folder: the build failed or does not need it. The
+        folder goes in the background (a thread the process waits for at exit), so that a
+        failed build reports its errors at once, not after deleting a whole copy of the
+        site; the next build removes whatever is left (``clean_leftovers``)."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.wait()
-        discard(self.directory)
+        self.process.wait()  # it writes a few bytes at most: the pipe cannot fill up
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        threading.Thread(target=discard, args=(self.directory,), name="discard-copy").start()
 
 
 def start_linking(state: OutputState, incremental: bool) -> Linking | None:
@@ -139,17 +147,19 @@ def start_linking(state: OutputState, incremental: bool) -> Linking | None:
     will need that copy (no previous copy it can trust, a published site it can) and the
     site is big: the copy is then made while the build loads, on another core. The child
     runs ``linker.py`` as a script, without importing the generator. None when not needed,
-    or when the child cannot start (``open_workspace`` then links in-process)."""
+    or when no child can be started (``open_workspace`` then links in-process)."""
     if not incremental or state.manifest_of(state.previous_dir) is not None:
         return None
     current = state.manifest_of(state.output_dir)
     if current is None or len(current.pages) < BACKGROUND_LINK_PAGES:
         return None
+    if not sys.executable or getattr(sys, "frozen", False):  # no interpreter to run a script with
+        return None
     directory = new_staging_dir(state.output_dir)
-    command = [sys.executable, "-I", linker.__file__, str(state.output_dir), str(directory)]
+    command = [sys.executable, "-I", linker.__file__, str(state.output_dir), str(directory), str(os.getpid())]
     try:
         process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
     except OSError:
         discard(directory)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import random
 import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -336,9 +338,29 @@ def test_failed_build_stops_the_child_and_leaves_no_copy_behind(
         site.build()
     (linking,) = linked_by_a_child
     assert linking.process.returncode is not None
-    assert not linking.directory.exists()
+    deadline = time.monotonic() + 10  # the copy is removed in the background
+    while linking.directory.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert [p.name for p in site.output.parent.iterdir() if p.name.startswith(".staging-")] == []
     assert tree(site.output) == before
+
+
+def test_failed_archive_build_exits_once_the_childs_copy_is_removed(tmp_path: Path) -> None:
+    """`archive build` ends with os._exit (cli.run): it must still wait for the copy being
+    removed in the background, or a failed build would leave it beside build/."""
+    site = Site(tmp_path / "site")
+    site.build()
+    site.edit(ARTICLE, "date: ", 'date: "pas une date" # ')
+    code = (
+        "import sys; from generator.publish import workspace; workspace.BACKGROUND_LINK_PAGES = 0;"
+        "from generator.cli import run; sys.argv = ['archive', 'build', '--quiet', '--jobs', '1']; run()"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    failed = subprocess.run(
+        [sys.executable, "-c", code], cwd=site.root, env=env, capture_output=True, timeout=120
+    )
+    assert failed.returncode == 1 and b"date" in failed.stderr
+    assert [p.name for p in site.output.parent.iterdir() if p.name.startswith(".staging-")] == []
 
 
 @pytest.mark.parametrize(

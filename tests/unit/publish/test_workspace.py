@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import os
+import signal
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from generator.publish import linker
 from generator.publish import workspace as workspace_module
 from generator.publish.output import STAGING_PREFIX, write_pages
 from generator.publish.workspace import Manifest, OutputState, link_tree, open_workspace, start_linking
@@ -110,19 +115,41 @@ def test_no_child_is_started_when_the_copy_would_not_be_used(
     assert staging_folders(state) == []
 
 
-def test_failed_child_copy_is_removed_and_the_site_linked_in_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def stand_in_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    """The child runs ``code`` instead of linker.py (with the same arguments)."""
+    script = tmp_path / "stand_in.py"
+    script.write_text(code, encoding="utf-8")
+    monkeypatch.setattr(workspace_module, "linker", SimpleNamespace(__file__=str(script), DONE=linker.DONE))
+
+
+def gone(path: Path) -> bool:
+    """Whether ``path`` disappears within a few seconds (folders are removed in the background)."""
+    deadline = time.monotonic() + 10
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return not path.exists()
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import sys; sys.exit(1)",  # failed, and said so
+        "",  # exited 0 without saying it finished: what a parent ignoring SIGCHLD reads for any child
+        "import sys; sys.stdout.write('partial')",
+    ],
+    ids=["exit-1", "silent-exit-0", "no-done"],
+)
+def test_copy_the_child_did_not_finish_is_never_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str
 ) -> None:
     monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 2)
+    stand_in_child(tmp_path, monkeypatch, code)
     state = published(tmp_path)
     linking = start_linking(state, incremental=True)
     assert linking is not None
-    linking.process.wait()
-    (linking.directory / "index.html").unlink()  # as if the child had stopped half way...
-    linking.process.returncode = 1  # ...and said so
     workspace = open_workspace(state, incremental=True, linking=linking)
-    assert workspace.directory != linking.directory and not linking.directory.exists()
-    assert workspace.reused and tree(workspace.directory) == tree(state.output_dir)
+    assert workspace.directory != linking.directory and gone(linking.directory)
+    assert workspace.reused and tree(workspace.directory) == tree(state.output_dir)  # linked in-process
     assert staging_folders(state) == [workspace.directory]
 
 
@@ -130,9 +157,32 @@ def test_cancelled_copy_stops_the_child_and_leaves_no_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(workspace_module, "BACKGROUND_LINK_PAGES", 2)
+    stand_in_child(tmp_path, monkeypatch, "import time; time.sleep(60)")
     state = published(tmp_path)
     linking = start_linking(state, incremental=True)
     assert linking is not None
     linking.cancel()
-    assert linking.process.returncode is not None
-    assert staging_folders(state) == []
+    assert linking.process.returncode == -signal.SIGKILL
+    assert gone(linking.directory) and staging_folders(state) == []
+
+
+def test_child_stops_when_the_build_that_started_it_is_gone(tmp_path: Path) -> None:
+    output = make_output(tmp_path)
+    with pytest.raises(InterruptedError):
+        linker.link_tree(output, tmp_path / "copy", wanted=lambda: False)
+
+
+def test_unreadable_folder_is_an_error_not_a_gap_in_the_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = make_output(tmp_path)
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("articles"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(PermissionError):
+        link_tree(output, tmp_path / "copy")
