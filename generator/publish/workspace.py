@@ -148,7 +148,7 @@ def start_linking(state: OutputState, incremental: bool) -> Linking | None:
     site is big: the copy is then made while the build loads, on another core. The child
     runs ``linker.py`` as a script, without importing the generator. None when not needed,
     or when no child can be started (``open_workspace`` then links in-process)."""
-    if not incremental or state.manifest_of(state.previous_dir) is not None:
+    if not incremental or _trusted_previous(state, incremental) is not None:
         return None
     current = state.manifest_of(state.output_dir)
     if current is None or len(current.pages) < BACKGROUND_LINK_PAGES:
@@ -173,13 +173,12 @@ def open_workspace(state: OutputState, incremental: bool, linking: Linking | Non
     ``linking`` made, or one made now); else a new empty staging folder. Files in a reused
     folder are replaced, never rewritten in place, since a hard link shares its bytes with
     the published site."""
-    previous = state.previous_dir
-    holds = state.manifest_of(previous) if incremental and previous.is_dir() else None
+    holds = _trusted_previous(state, incremental)
     if holds is not None:
         if linking is not None:
             linking.cancel()
-        state.forget(previous)
-        return Workspace(previous, holds, reused=True)
+        state.forget(state.previous_dir)
+        return Workspace(state.previous_dir, holds, reused=True)
     current = state.manifest_of(state.output_dir) if incremental else None
     if linking is not None:
         if current is not None and linking.finished():
@@ -195,6 +194,13 @@ def open_workspace(state: OutputState, incremental: bool, linking: Linking | Non
         else:
             return Workspace(directory, current, reused=True)
     return Workspace(directory, Manifest(), reused=False)
+
+
+def _trusted_previous(state: OutputState, incremental: bool) -> Manifest | None:
+    """What the previous copy holds, when a build may bring it up to date: the one test
+    ``start_linking`` and ``open_workspace`` must agree on."""
+    previous = state.previous_dir
+    return state.manifest_of(previous) if incremental and previous.is_dir() else None
 
 
 def adopt_files(directory: Path, source: Path, paths: Iterable[PurePath]) -> list[PurePath]:
