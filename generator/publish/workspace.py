@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
+from generator import filememo
 from generator.atomic import replace_bytes, replace_with_link
 from generator.inputs import FileStamp
 from generator.publish import linker
@@ -69,9 +70,9 @@ class OutputState:
         self._manifests: dict[str, tuple] = {}
         if self.path is not None:
             with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-                version, manifests = marshal.loads(self.path.read_bytes())
+                version, manifests = filememo.read(self.path, marshal.loads)
                 if version == _FORMAT and isinstance(manifests, dict):
-                    self._manifests = manifests
+                    self._manifests = dict(manifests)  # the kept value is shared: not changed here
 
     def manifest_of(self, directory: Path) -> Manifest | None:
         identity = _identity(directory)
@@ -99,7 +100,8 @@ class OutputState:
             return
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            replace_bytes(self.path, marshal.dumps((_FORMAT, self._manifests)))
+            value = (_FORMAT, dict(self._manifests))
+            filememo.write(self.path, marshal.dumps(value), value)
 
 
 @dataclass(slots=True)

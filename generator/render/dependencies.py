@@ -27,12 +27,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.atomic import replace_bytes
+from generator import filememo
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import content_key
 from generator.render.fingerprint import EVERY, Fingerprinter
 from generator.site.edits import Edit, shape
+from generator.site.related import RelatedChoice
 
 _FORMAT = 4
 
@@ -122,6 +123,9 @@ def build_base(printer: Fingerprinter) -> str:
 
 
 def related_slugs(related: Mapping[str, tuple[Article, ...]]) -> dict[str, tuple[str, ...]]:
+    """The related choice by slug (a model's own, as made: never modified)."""
+    if isinstance(related, RelatedChoice) and type(related.slugs) is dict:
+        return related.slugs
     return {slug: tuple([other.slug for other in others]) for slug, others in related.items()}
 
 
@@ -215,9 +219,10 @@ def load_record(path: Path | None, inputs: str | None, model: str) -> PageReads 
     if path is None or inputs is None:
         return None
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        version, data = marshal.loads(path.read_bytes())
+        version, data = filememo.read(path, marshal.loads)
         if version == _FORMAT:
-            record = PageReads(*data)
+            # A record is updated in place: its tables are copied, not the kept value's.
+            record = PageReads(*(dict(part) if type(part) is dict else part for part in data))
             if record.inputs == inputs and record.model == model:
                 return record
     return None
@@ -229,4 +234,6 @@ def save_record(path: Path | None, record: PageReads) -> None:
         return
     data = tuple(getattr(record, field.name) for field in dataclasses.fields(record))
     with contextlib.suppress(OSError):
-        replace_bytes(path, marshal.dumps((_FORMAT, data)))
+        # Kept as written: ``record`` may be updated in place by the next build.
+        kept = (_FORMAT, tuple(dict(part) if type(part) is dict else part for part in data))
+        filememo.write(path, marshal.dumps(kept), kept)

@@ -10,7 +10,7 @@ from generator.content.aliases import PeopleAliases, load_people_aliases
 from generator.content.model import Article
 from generator.site.edits import Edit
 from generator.site.people import People, build_people
-from generator.site.related import build_related
+from generator.site.related import RelatedChoice, build_related
 from generator.site.relations import CountryEntry, PairHistory, build_countries, build_pairs
 from generator.site.timeline import Timeline, build_timeline, newest_first
 
@@ -21,7 +21,7 @@ class SiteModel:
     timeline: Timeline
     pairs: tuple[PairHistory, ...]
     countries: tuple[CountryEntry, ...]
-    related: Mapping[str, tuple[Article, ...]]  #: slug -> related articles.
+    related: Mapping[str, tuple[Article, ...]]  #: slug -> related articles (a RelatedChoice).
     people: People  #: everyone named in ``people`` front matter, spellings merged by alias.
 
     @property
@@ -44,10 +44,10 @@ def build_model(
     countries = build_countries(ordered, pairs)
     people = build_people(ordered, aliases if aliases is not None else load_people_aliases())
     structures = SiteModel(ordered, build_timeline(ordered), pairs, countries, MappingProxyType({}), people)
-    return replace(structures, related=MappingProxyType(choose_related(structures, related_limit, edit)))
+    return replace(structures, related=choose_related(structures, related_limit, edit))
 
 
-def choose_related(model: SiteModel, limit: int, edit: Edit | None = None) -> dict[str, tuple[Article, ...]]:
+def choose_related(model: SiteModel, limit: int, edit: Edit | None = None) -> RelatedChoice:
     """The related articles of every article of ``model`` (its own choice is not read)."""
     by_person = (entry.articles for entry in model.people.entries)
     return build_related(model.articles, model.pairs, model.countries, limit, by_person, edit)

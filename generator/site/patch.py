@@ -58,7 +58,7 @@ def patched(
         related=MappingProxyType({}),
         people=people,
     )
-    model = dataclasses.replace(structures, related=MappingProxyType(dict(related(structures))))
+    model = dataclasses.replace(structures, related=related(structures))
     return model, _patched_specs(specs, swap)
 
 
@@ -66,11 +66,10 @@ def _patched_specs(specs: tuple[PageSpec, ...], swap: _Substitution) -> tuple[Pa
     """The plan with every page about, or listing, a replaced object replaced too (a page
     refers to the model through its subject and its list's items only)."""
     changed = swap.changed()
+    untouched = changed.isdisjoint
     indices = []
     for index, spec in enumerate(specs):
-        if id(spec.subject) in changed or (
-            spec.page is not None and any(id(item) in changed for item in spec.page.items)
-        ):
+        if id(spec.subject) in changed or (spec.page is not None and not untouched(map(id, spec.page.items))):
             indices.append(index)
     if not indices:
         return specs
@@ -131,10 +130,8 @@ class _Substitution:
     def _tuple(self, value: tuple) -> tuple:
         if all(type(item) in _LEAVES for item in value):
             return value  # names, roles, countries (a list of articles stops at its first item)
-        if type(value[0]) is Article:  # the common case, made cheap: a list of articles
-            articles = self._articles
-            if not any(id(item) in articles for item in value):
-                return value
+        if type(value[0]) is Article and self._articles.isdisjoint(map(id, value)):
+            return value  # the common case, made cheap: a list of articles, none edited
         items = tuple(self(item) for item in value)
         return value if all(new is old for new, old in zip(items, value, strict=True)) else items
 

@@ -38,11 +38,19 @@ def test_only_articles_are_found_when_content_holds_other_material(tmp_path: Pat
             "content/2017/.hidden.md": "",
             "content/_drafts/draft.md": "",
             "content/2017/notes.txt": "",
+            "content/2017/_old/c.md": "",
+            "content/2017/deep/.git/d.md": "",
+            "content/2017/_e.md": "",
+            "content/2017/f.md.bak": "",
+            "content/2017/inbox/g.md": "",  # only content/inbox/ waits for ingest
+            "content/inboxes/h.md": "",
         },
     )
     found = find_article_files(tmp_path / "content")
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "content/2017/a.md",
+        "content/2017/inbox/g.md",
+        "content/inboxes/h.md",
         "content/sans-date/b.md",
     ]
 
@@ -108,6 +116,28 @@ def test_duplicate_slug_is_reported_in_both_files_when_two_folders_share_a_name(
         "content/2018/accord.md\n" + hint,
         "content/2018/accord.md:1: error [content.duplicate-slug]: slug 'accord' is also used by "
         "content/2017/accord.md\n" + hint,
+    ]
+
+
+def test_duplicate_slug_names_every_other_file_when_three_folders_share_a_name(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "content/2019/zeta.md": article_file(when="2019"),
+            "content/2017/accord.md": article_file(),
+            "content/2018/accord.md": article_file(when="2018"),
+            "content/2019/accord.md": article_file(when="2019"),
+            "content/2018/zeta.md": article_file(when="2018"),
+        },
+    )
+    firsts = [line.split("\n")[0] for line in load(tmp_path)[1]]
+    used = "error [content.duplicate-slug]: slug {} is also used by content/{}"
+    assert firsts == [
+        "content/2017/accord.md:1: " + used.format("'accord'", "2018/accord.md, content/2019/accord.md"),
+        "content/2018/accord.md:1: " + used.format("'accord'", "2017/accord.md, content/2019/accord.md"),
+        "content/2019/accord.md:1: " + used.format("'accord'", "2017/accord.md, content/2018/accord.md"),
+        "content/2018/zeta.md:1: " + used.format("'zeta'", "2019/zeta.md"),
+        "content/2019/zeta.md:1: " + used.format("'zeta'", "2018/zeta.md"),
     ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import marshal
 import shutil
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -360,3 +360,22 @@ def test_summaries_taken_from_the_last_build_read_no_article(
         getattr(printer, name)
         assert reads == [], name
     assert set(printer.summaries()) == set(SHAPE_SUMMARIES)
+
+
+def test_a_loaded_record_changed_in_place_leaves_the_next_load_as_saved(
+    recorded_build: Recorded, tmp_path: Path
+) -> None:
+    """The record is kept in memory (generator/filememo.py) for the next build of a
+    long-running process; the build that loads it updates its own copy."""
+    path = tmp_path / "abc.reads.marshal"
+    deps.save_record(path, recorded_build[0])
+    saved = marshal.loads(path.read_bytes())
+    first = deps.load_record(path, "inputs", "model")
+    assert first is not None
+    slug = next(iter(first.tokens))
+    first.add_readers(99999, [slug])
+    first.update("suivante", [], {}, {"x": ("y",)}, {})
+    first.tokens[slug] = "changé"
+    again = deps.load_record(path, "inputs", "model")
+    assert again is not None and again is not first and again == recorded_build[0]
+    assert tuple(getattr(again, field.name) for field in fields(again)) == saved[1]

@@ -40,6 +40,21 @@ def test_same_relation_comes_before_same_country_when_ranking_related() -> None:
     assert "unrelated" not in related["pair-2017"]
 
 
+def test_related_articles_are_the_model_articles_of_the_chosen_slugs_when_read() -> None:
+    model = build_model(RELATED, 3)
+    by_slug = {article.slug: article for article in model.articles}
+    chosen = model.related
+    assert len(chosen) == len(RELATED) and set(chosen) == set(by_slug)
+    for slug, others in chosen.items():
+        assert all(other is by_slug[other.slug] for other in others)
+        assert tuple(other.slug for other in others) == chosen.slugs[slug]  # type: ignore[attr-defined]
+        assert chosen[slug] is others  # made once
+    assert chosen == {slug: tuple(others) for slug, others in chosen.items()}
+    assert chosen.get("absent", ()) == ()
+    with pytest.raises(KeyError):
+        chosen["absent"]
+
+
 def test_related_never_lists_the_article_itself_when_ranking() -> None:
     for slug, others in related_slugs(RELATED, 5).items():
         assert slug not in others
