@@ -171,8 +171,9 @@ def build_site(
                 checked = check_site(
                     config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
                 )
+                records = _export_records(config, checked, incremental, reporter, inputs.key)
                 with reporter.stage("fingerprint"):
-                    printed = _fingerprints(config, checked, current, last)
+                    printed = _fingerprints(config, checked, current, last, records)
                 prints = printed.prints
             workspace = open_workspace(state, incremental, linking)
         except BaseException:
@@ -184,7 +185,6 @@ def build_site(
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
             selected = _pages_to_render(checked, prints, workspace, current, target, reporter)
-            records = _export_records(config, checked, selected, incremental, reporter, inputs.key)
             with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 # A reused folder shares files with build/ by hard links: they are replaced,
@@ -253,12 +253,17 @@ class _Printed:
 
 
 def _fingerprints(
-    config: SiteConfig, checked: CheckedSite, current: Manifest | None, last: PageReads | None
+    config: SiteConfig,
+    checked: CheckedSite,
+    current: Manifest | None,
+    last: PageReads | None,
+    records: Mapping[str, exports.Serialised],
 ) -> _Printed:
     """Every page's fingerprint: printed again only where the last build's record says an
-    edit can reach, else all of them."""
+    edit can reach, else all of them (``records``: the export records, which the data
+    exports are printed from)."""
     templates = template_digests(checked.environment)
-    printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates)
+    printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, templates, records)
     related = dependencies.related_slugs(checked.model.related)
     last_pages = current.pages if current is not None else None
     record = dependencies.applicable(last, printer, last_pages, checked.edit)
@@ -370,16 +375,13 @@ def _pages_to_render(
 
 
 def _export_records(
-    config: SiteConfig,
-    checked: CheckedSite,
-    selected: list[int],
-    incremental: bool,
-    reporter: Reporter,
-    build: str,
+    config: SiteConfig, checked: CheckedSite, incremental: bool, reporter: Reporter, build: str
 ) -> dict[str, exports.Serialised]:
-    """Every article's export record written out, when a page made of them is rendered
-    (``build``: this build's inputs key)."""
-    if not any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
+    """Every article's export record written out, when the site has pages made of them
+    (``build``: this build's inputs key). Made before the fingerprints, which the data
+    exports take from them: an edit that leaves every record as it was (a body, when
+    bodies are not exported) rewrites none of those large files."""
+    if not any(spec.kind in EXPORT_KINDS for spec in checked.specs):
         return {}
     with reporter.stage("exports"):
         store = config.cache_dir if incremental else None

@@ -38,7 +38,7 @@ from generator.atomic import replace_bytes
 from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import Signature, content_key, signature
-from generator.render.exports import DataExport, Serialised, csv_row, json_line
+from generator.render.exports import DataExport, Serialised, csv_row, digest_of, json_line
 from generator.shards import read_shards, shard_of, shard_path, write_shards
 from generator.site.edits import Edit
 from generator.site.model import SiteModel
@@ -48,7 +48,7 @@ BUILT = "built"  #: file of the store naming the build whose records it holds
 LOCK = ".lock"  #: file of the store locked while a build prepares from it
 SHARDS = 16  #: an edit rewrites one shard (~1/16 of 20 MB at 10k articles)
 
-Stored = dict[str, tuple[str, str, str]]  #: slug -> (key, JSON line, CSV row)
+Stored = dict[str, tuple[str, str, str, str]]  #: slug -> (key, JSON line, CSV row, their digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def _prepare(
             if kept is None or kept[0] != key:
                 kept = _entry(export, columns, article, key)
         fresh[shard][article.slug] = kept
-        prepared[article.slug] = Serialised(kept[1], kept[2])
+        prepared[article.slug] = Serialised(*kept[1:])
     if folder is not None:
         changed = [index for index in range(SHARDS) if fresh[index] != stored[index]]
         if _write(folder, header, fresh, changed, build):
@@ -187,17 +187,18 @@ def _prepared_again(
         if article.slug in edited:
             kept = _entry(export, columns, article, _key(article, digests, model))
             shards[_shard(article.slug)][article.slug] = kept
-            prepared[article.slug] = Serialised(kept[1], kept[2])
+            prepared[article.slug] = Serialised(*kept[1:])
     if _write(folder, header, shards, sorted({_shard(slug) for slug in edited}), build):
         _remember(folder, header, build, prepared)
     return prepared
 
 
-def _entry(export: DataExport, columns: list[str], article: Article, key: str) -> tuple[str, str, str]:
-    """The article's entry in the store: its key, JSON line and CSV row, made now."""
+def _entry(export: DataExport, columns: list[str], article: Article, key: str) -> tuple[str, str, str, str]:
+    """The article's entry in the store: its key, JSON line, CSV row and their digest, made now."""
     record, cells = export.record(article), export.row(article, columns)
     assert isinstance(record, dict) and isinstance(cells, list)  # nothing prepared yet
-    return (key, json_line(record), csv_row(cells))
+    line, row = json_line(record), csv_row(cells)
+    return (key, line, row, digest_of(line, row))
 
 
 def _key(article: Article, digests: Mapping[str, str], model: SiteModel) -> str:

@@ -13,6 +13,7 @@ CSV's choices (UTF-8 without BOM, ' | ' between list items), are in docs/data-ex
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterator, Mapping
@@ -56,11 +57,17 @@ class Serialised:
     its CSV row. Documents hold it where they would hold the record; only the writers
     below look inside."""
 
-    __slots__ = ("line", "row")
+    __slots__ = ("digest", "line", "row")
 
-    def __init__(self, line: str, row: str):
+    def __init__(self, line: str, row: str, digest: str):
         self.line = line  #: the record as to_json writes it (before escaping '<' and '>')
         self.row = row  #: the CSV row, line end included
+        self.digest = digest  #: a hash of both (``digest_of``): what the exports' fingerprints fold in
+
+
+def digest_of(line: str, row: str) -> str:
+    """The digest a Serialised record carries."""
+    return hashlib.blake2b(f"{line}\0{row}".encode(), digest_size=8).hexdigest()
 
 
 #: The build's serialised records by slug, while ``serialised()`` is in effect.

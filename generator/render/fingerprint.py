@@ -25,6 +25,7 @@ from generator.config import SiteConfig
 from generator.content.model import Article
 from generator.inputs import generator_digest
 from generator.render import fragments
+from generator.render.exports import Serialised
 from generator.render.figures import is_visit
 from generator.site.model import SiteModel
 from generator.site.news import news_articles
@@ -111,12 +112,16 @@ class Fingerprinter:
         specs: tuple[PageSpec, ...],
         article_digests: Mapping[str, str],
         templates: Mapping[str, str],
+        exported: Mapping[str, Serialised],
     ):
         self.config = config
         self.model = model
         self.specs = specs
         self.article_digests = article_digests
         self.templates = templates
+        #: slug -> the article's export record written out (render/export_lines.py): the
+        #: data exports are printed from those (empty for a site without data exports).
+        self.exported = exported
         self._base = hashlib.blake2b(f"{generator_digest()}|{config!r}".encode(), digest_size=16)
         self._pair_digests: dict[str, str] = {}
         self._visit_digests: dict[str, str] = {}
@@ -144,12 +149,12 @@ class Fingerprinter:
             "people": lambda spec: (len(self.model.people.entries),),
             "person": lambda spec: (self._person_row(spec.subject), spec.subject.spellings),  # type: ignore[union-attr]
             "news-sitemap": lambda spec: (self._articles(news_articles(self.model.articles)),),
-            "articles-json": lambda spec: (self._all_articles, self._people_rows),
-            "articles-csv": lambda spec: (self._all_articles, self._people_rows),
+            "articles-json": lambda spec: (self._all_exported, self._people_rows),
+            "articles-csv": lambda spec: (self._all_exported, self._people_rows),
             "articles-schema": lambda spec: (),
             "relation-json": lambda spec: (
                 self._pair_row(spec.subject),  # type: ignore[arg-type]
-                self._articles(spec.subject.articles),  # type: ignore[union-attr]
+                self._exported(spec.subject.articles),  # type: ignore[union-attr]
                 self._people_rows,
             ),
         }
@@ -320,17 +325,26 @@ class Fingerprinter:
     def _country_rows(self) -> object:
         return tuple((entry.country.code, entry.country.name, entry.count) for entry in self.model.countries)
 
+    def _exported(self, articles: Iterable[Article]) -> str:
+        """Articles as the data exports show them: their records as written out, which an
+        edit to a body leaves as they were unless bodies are exported."""
+        exported = self.exported
+        slugs = [article.slug for article in articles]
+        if self._reads is not None:
+            self._reads.extend(slugs)
+        return ",".join([exported[slug].digest for slug in slugs])
+
     @property
-    def _all_articles(self) -> str:
+    def _all_exported(self) -> str:
         if self._reads is not None:
             self._reads.append(EVERY)
-        return self._every_article
+        return self._every_exported
 
     @cached_property
-    def _every_article(self) -> str:
+    def _every_exported(self) -> str:
         reads, self._reads = self._reads, None  # recorded once, as EVERY, not slug by slug
         try:
-            return _digest(self._articles(self.model.articles))
+            return _digest(self._exported(self.model.articles))
         finally:
             self._reads = reads
 

@@ -140,8 +140,13 @@ def test_article_edit_rewrites_only_the_pages_that_show_it(site: Site, tmp_path:
     assert "articles/vietnam-japon-port-maritime/index.html" in changed
     unrelated = "/articles/vietnam-bielorussie-forum-economique/"  # 2015, another relation
     assert unrelated not in result.changed
+    assert set(result.changed) >= EXPORTS  # the title is in every data export listing the article
     assert result.rendered < result.pages / 2
     assert_same_as_clean_build(site, tmp_path)
+
+
+#: The data exports holding the edited article's record.
+EXPORTS = {"/data/articles.json", "/data/articles.csv", "/data/relations/vietnam-japon.json"}
 
 
 def test_body_edit_rewrites_the_article_and_the_lists_that_show_it(site: Site, tmp_path: Path) -> None:
@@ -149,6 +154,19 @@ def test_body_edit_rewrites_the_article_and_the_lists_that_show_it(site: Site, t
     result = site.build()
     assert ARTICLE_URL in result.changed
     assert "/articles/vietnam-bielorussie-forum-economique/" not in result.changed
+    assert not EXPORTS & set(result.changed)  # bodies are not exported: no record changed
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_body_edit_rewrites_the_data_exports_when_bodies_are_exported(tmp_path: Path) -> None:
+    site = Site(tmp_path / "site")
+    with (site.root / "site.yaml").open("a", encoding="utf-8") as config:
+        config.write("data:\n  bodies: true\n")
+    site.build()
+    site.edit(ARTICLE, "\n\n", "\n\nUn paragraphe ajouté au début du texte.\n\n")
+    result = site.build()
+    assert set(result.changed) >= EXPORTS
+    assert "Un paragraphe ajouté" in (site.output / "data/articles.json").read_text(encoding="utf-8")
     assert_same_as_clean_build(site, tmp_path)
 
 

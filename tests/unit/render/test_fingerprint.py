@@ -14,11 +14,15 @@ import pytest
 
 from generator.build import CheckedSite, check_site
 from generator.config import load_config
+from generator.content.model import Article
+from generator.render.exports import Serialised
 from generator.render.fingerprint import Fingerprinter, template_digests
 from generator.render.templates import make_environment
 from generator.report import BufferReporter
 from generator.site.news import news_articles
 from tests.conftest import BASIC_SITE, REPO_ROOT
+
+from .conftest import export_records
 
 SLUG = "vietnam-japon-port-maritime"
 
@@ -28,16 +32,24 @@ def checked() -> CheckedSite:
     return check_site(load_config(BASIC_SITE / "site.yaml"), BufferReporter())
 
 
-def fingerprints(checked: CheckedSite, digests: dict[str, str]) -> dict[str, str | None]:
+def fingerprints(
+    checked: CheckedSite, digests: dict[str, str], exported: dict[str, Serialised]
+) -> dict[str, str | None]:
     config = load_config(BASIC_SITE / "site.yaml")
     templates = template_digests(checked.environment)
-    printer = Fingerprinter(config, checked.model, checked.specs, digests, templates)
+    printer = Fingerprinter(config, checked.model, checked.specs, digests, templates, exported)
     return {spec.url: printer.of(spec) for spec in checked.specs}
 
 
-def touched_by_article(checked: CheckedSite, slug: str) -> set[str]:
-    before = fingerprints(checked, dict(checked.digests))
-    after = fingerprints(checked, {**checked.digests, slug: "modifié"})
+def touched_by_article(checked: CheckedSite, slug: str, record_changed: bool = True) -> set[str]:
+    """The pages whose print moves when the article's file changes, and with it (or not:
+    a body edit when bodies are not exported) its export record."""
+    exported = export_records(load_config(BASIC_SITE / "site.yaml"), checked)
+    before = fingerprints(checked, dict(checked.digests), exported)
+    if record_changed:
+        old = exported[slug]
+        exported = {**exported, slug: Serialised(old.line, old.row, "modifié")}
+    after = fingerprints(checked, {**checked.digests, slug: "modifié"}, exported)
     return {url for url in before if before[url] != after[url]}
 
 
@@ -52,8 +64,7 @@ def expected_pages(checked: CheckedSite, slug: str) -> set[str]:
             pages.add(spec.url)
     if article in model.articles[:5]:  # home_latest in the fixture's site.yaml
         pages.add("/")
-    pages |= {"/data/articles.json", "/data/articles.csv"}  # every article's front matter
-    pages |= {f"/data/relations/{pair.slug}.json" for pair in article.pairs}
+    pages |= exports_listing(article)
     if article in news_articles(model.articles):
         pages.add("/sitemap-news.xml")
     entries = 10  # feeds.entries in the fixture's site.yaml
@@ -65,6 +76,13 @@ def expected_pages(checked: CheckedSite, slug: str) -> set[str]:
     return pages
 
 
+def exports_listing(article: Article) -> set[str]:
+    """The data exports holding the article's record: all articles, and its relations'."""
+    return {"/data/articles.json", "/data/articles.csv"} | {
+        f"/data/relations/{pair.slug}.json" for pair in article.pairs
+    }
+
+
 @pytest.mark.parametrize(
     "slug", [SLUG, "vietnam-bielorussie-forum-economique", "sommet-mekong-cooperation-fluviale"]
 )
@@ -72,11 +90,20 @@ def test_article_touches_its_page_its_lists_feeds_and_related_pages(checked: Che
     assert touched_by_article(checked, slug) == expected_pages(checked, slug)
 
 
+def test_an_edit_that_leaves_the_export_record_as_it_was_leaves_the_data_exports(
+    checked: CheckedSite,
+) -> None:
+    article = next(a for a in checked.model.articles if a.slug == SLUG)
+    touched = touched_by_article(checked, SLUG, record_changed=False)
+    assert touched == expected_pages(checked, SLUG) - exports_listing(article)
+    assert exports_listing(article) < expected_pages(checked, SLUG)
+
+
 def test_unknown_page_kind_has_no_fingerprint(checked: CheckedSite) -> None:
     from dataclasses import replace
 
     config = load_config(BASIC_SITE / "site.yaml")
-    printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, {})
+    printer = Fingerprinter(config, checked.model, checked.specs, checked.digests, {}, {})
     assert printer.of(replace(checked.specs[0], kind="nouvelle-famille")) is None
 
 
