@@ -16,7 +16,13 @@ figure is the median of ``--runs`` builds. Measured, in this order:
   beside the config. ``peak_rss_mib`` is its peak RSS; ``peak_tree_pss_mib`` the peak of
   the proportional set size summed over the whole process tree, sampled every 0.2 s.
 - ``warm_noop_s``: the same build again, nothing changed.
-- ``one_edit_s``: after rewriting article ``n // 2`` with ``article_text(i, revision=r)``.
+- ``one_edit_s``: after rewriting article ``n // 2`` with ``article_text(i, revision=r)``
+  (one more paragraph: a body edit). ``title_edit_s``: after changing that article's title
+  instead (a front-matter edit: every data export listing it is written again).
+- ``served_edit_s``: the body edit rebuilt as the dev server rebuilds
+  (``generator/serve/session.py``): in one long-lived process keeping the content cache and
+  the last checked site, one render process, no search; ``--runs`` edits after a first one
+  (which finds nothing kept), timed around ``build_site``, median.
 - ``template_edit_s``: after appending ``{# bench r #}`` to ``templates/article.html`` of a
   copy of the repository's templates made in the corpus folder.
 - ``pagefind_s``: the ``search`` stage alone, from a clean build with search enabled run
@@ -95,6 +101,32 @@ from generator.report import Reporter
 result = build_site(load_config(sys.argv[1]), Reporter(quiet=True), output_dir=Path(sys.argv[2]))
 indexed = result.search.pages if result.search is not None else None
 print(json.dumps({"timings": result.timings, "files": result.pages, "indexed": indexed}))
+"""
+
+
+#: Runs in one long-lived subprocess: edits rebuilt as the dev server rebuilds them.
+_SERVED_EDITS = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[6])
+from bench.corpus import article_text
+from generator.build import build_site, content_cache
+from generator.config import load_config
+from generator.report import Reporter
+config, path = load_config(sys.argv[1]), Path(sys.argv[2])
+edited, seed, runs = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+cache, site, seconds = None, None, []
+for attempt in range(runs + 2):
+    if attempt:
+        path.write_text(article_text(edited, seed, revision=1000 + attempt), encoding="utf-8")
+    start = time.perf_counter()
+    cache = content_cache(config, cache)
+    result = build_site(config, Reporter(quiet=True), workers=1, index_search=False, cache=cache, kept=site)
+    seconds.append(time.perf_counter() - start)
+    if attempt and not any(url.endswith(f"/{path.stem}/") for url in result.changed):
+        sys.exit(f"{path.stem}: its page was not written again after edit {attempt}")
+    site = result.site or site
+print(json.dumps(seconds[2:]))
 """
 
 
@@ -567,6 +599,21 @@ class Bench:
         edit = self.build_series(
             f"rebuild after editing one article ({edited})", edit_article, check=article_changed
         )
+
+        def edit_title(attempt: int) -> None:
+            output = corpus.edited_output
+            before[0] = output.read_bytes() if output.is_file() else b""
+            text = article_text(corpus.edited, corpus.seed)
+            retitled = text.replace('title: "', f'title: "Révision {attempt} : ', 1)
+            if retitled == text:
+                raise BenchError(f"{edited} has no title line to edit")
+            corpus.edited_path.write_text(retitled, encoding="utf-8")
+
+        title = self.build_series(
+            "rebuild after editing that article's title", edit_title, check=article_changed
+        )
+        corpus.restore()
+        served = self.served_edits()
         corpus.restore()
 
         def edit_template(attempt: int) -> None:
@@ -581,6 +628,9 @@ class Bench:
             "cold_s": cold.median,
             "warm_noop_s": warm.median,
             "one_edit_s": edit.median,
+            "title_edit_s": title.median,
+            "served_edit_s": statistics.median(served),
+            "served_edit_range_s": [round(min(served), 3), round(max(served), 3)],
             "template_edit_s": template.median,
             "peak_rss_mib": cold.median_rss,
             "peak_tree_pss_mib": statistics.median(pss) if pss else None,
@@ -588,6 +638,30 @@ class Bench:
             "pages_by_kind": pages.kinds,
             "html_mib": pages.html_bytes / 2**20,
         }
+
+    def served_edits(self) -> list[float]:
+        """The body edit, rebuilt ``--runs`` times in one process as the dev server does."""
+        corpus = self.corpus
+        command = [
+            sys.executable,
+            "-c",
+            _SERVED_EDITS,
+            corpus.html_config,
+            corpus.edited_path,
+            corpus.edited,
+            corpus.seed,
+            self.args.runs,
+            REPO,
+        ]
+        if self.args.wait_idle:
+            wait_idle(self.args.wait_idle)
+        seconds = json.loads(measure(command, timeout=self.args.timeout).stdout.strip().splitlines()[-1])
+        self.say(
+            f"rebuild after editing one article, in a long-lived process (as the dev server): "
+            f"median {statistics.median(seconds):.2f} s ({min(seconds):.2f}–{max(seconds):.2f}, "
+            f"{len(seconds)} edits)"
+        )
+        return seconds
 
     def search(self) -> dict:
         corpus = self.corpus
