@@ -128,6 +128,7 @@ class Fingerprinter:
         self._country_digests: dict[str, str] = {}
         self._reads: list[str] | None = None  #: slugs read by the page being printed, when recording
         self._summaries: dict[str, object] = {}  #: the shape summaries computed or adopted
+        self._tokens: dict[str, str] = {}  #: slug -> the article's token, once asked for (_articles)
         self._kinds: dict[str, Callable[[PageSpec], Iterable[object]]] = {
             "home": self._home,
             "article": self._article,
@@ -207,16 +208,8 @@ class Fingerprinter:
 
     # -- what contexts read -------------------------------------------------------------
 
-    @cached_property
-    def _tokens(self) -> dict[str, str]:
-        """Each article as pages see it: its bytes, and the path they were read from."""
-        digests = self.article_digests
-        return {a.slug: f"{a.source_path}:{digests.get(a.slug, '?')}" for a in self.model.articles}
-
     def _token(self, article: Article) -> str:
-        if self._reads is not None:
-            self._reads.append(article.slug)
-        return self._tokens[article.slug]
+        return self._articles((article,))
 
     def _items(self, items: tuple) -> str:
         """A page of a list: articles, or people on the people index."""
@@ -225,11 +218,21 @@ class Fingerprinter:
         return self._articles(items)
 
     def _articles(self, articles: Iterable[Article]) -> str:
-        tokens = self._tokens
-        slugs = [article.slug for article in articles]
+        """Each article as pages see it: its bytes, and the path they were read from. Made
+        when first asked for: after an edit, a build prints a dozen pages, not 10,000."""
+        listed = articles if isinstance(articles, tuple | list) else list(articles)
+        slugs = [article.slug for article in listed]
         if self._reads is not None:
             self._reads.extend(slugs)
-        return ",".join([tokens[slug] for slug in slugs])
+        tokens = self._tokens
+        try:
+            return ",".join([tokens[slug] for slug in slugs])
+        except KeyError:
+            digests = self.article_digests
+            for article in listed:
+                if article.slug not in tokens:
+                    tokens[article.slug] = f"{article.source_path}:{digests.get(article.slug, '?')}"
+            return ",".join([tokens[slug] for slug in slugs])
 
     def _article(self, spec: PageSpec) -> Iterable[object]:
         article: Article = spec.subject  # type: ignore[assignment]
