@@ -4,7 +4,9 @@ Incremental builds render a page only when its fingerprint changed. A fingerprin
 the build-wide inputs (generator code, library versions, site.yaml), the page's template
 with everything it extends, includes or imports, and the part of the model its context
 reads: its own article, the articles it lists (by content hash), and the summary figures
-it shows (counts, first and latest dates). This module therefore mirrors the
+it shows (counts, first and latest dates). The data exports fold in their records as
+written out (render/export_lines.py), which a body edit leaves as they were unless bodies
+are exported. This module therefore mirrors the
 ``views`` package: when a context starts reading something new, its kind's inputs here must
 say so. The cache tests render every page both ways after each kind of edit and check that no
 page changed without its fingerprint changing. A page kind not described here gets no
