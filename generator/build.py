@@ -24,7 +24,7 @@ import jinja2
 from generator.config import SiteConfig
 from generator.content.cache import ContentCache
 from generator.content.countries import load_countries
-from generator.content.load import load_content
+from generator.content.load import LoadedContent, load_content
 from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
 from generator.inputs import FileStamp, content_key, survey
 from generator.publish import build_report, output
@@ -66,6 +66,7 @@ class CheckedSite:
     digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of its file
     edit: Edit | None = None  #: the articles edited since the last build, when none was reshaped
     inputs: str | None = None  #: the key of the build made from it (set once written)
+    loaded: LoadedContent | None = None  #: the articles as loaded (brought up to date by the next build)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,10 @@ def check_site(
     ``kept``: that build's checked site, when the caller kept it in memory (the model and
     plan are then patched, not made again, when the edit reshaped nothing)."""
     with reporter.stage("load"):
-        loaded = load_content(config.content_dir, config.root, config.home_country, cache, stamps, workers)
+        previous = kept.loaded if kept is not None else None
+        loaded = load_content(
+            config.content_dir, config.root, config.home_country, cache, stamps, workers, previous
+        )
     diagnostics = loaded.diagnostics
     if strict:  # warnings become errors, and say so
         diagnostics = tuple(dataclasses.replace(d, severity=Severity.ERROR) for d in diagnostics)
@@ -125,7 +129,7 @@ def check_site(
         environment = make_environment(
             config.templates_dir, config.display_path(config.templates_dir), bytecode
         )
-    return CheckedSite(model, specs, environment, loaded.diagnostics, loaded.digests, edit)
+    return CheckedSite(model, specs, environment, loaded.diagnostics, loaded.digests, edit, loaded=loaded)
 
 
 def build_site(

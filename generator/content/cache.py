@@ -13,7 +13,7 @@ and every shard is read whole or not at all.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +69,11 @@ class ContentCache:
             decoded = (entry[2], CachedFile(entry[1], self._decode(entry[2]), problems))
             self._decoded[relative] = decoded
         return decoded[1]
+
+    def saw(self, relatives: Iterable[str]) -> None:
+        """Count these paths as found by this build (``save`` drops the entries of the
+        others), without looking them up."""
+        self._seen.update(relatives)
 
     def put(self, relative: str, stamp: Signature, parsed: CachedFile) -> None:
         self._seen.add(relative)

@@ -6,6 +6,7 @@ are not articles, nor are hidden files. Slugs come from file names and must be u
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,11 @@ class LoadedContent:
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
     digests: Mapping[str, str] = field(default_factory=dict)  #: slug -> hash of the file's bytes
+    #: What it was loaded from, for ``load_content(last=...)``: the walk of content/, and
+    #: the content cache's key (None when loaded without a cache, or when it may not be
+    #: brought up to date: some file had a problem).
+    surveyed: tuple[FileStamp, ...] = ()
+    cache_key: str | None = None
 
 
 def find_article_files(content_dir: Path) -> list[Path]:
@@ -61,19 +67,27 @@ def load_content(
     cache: ContentCache | None = None,
     stamps: tuple[FileStamp, ...] | None = None,
     workers: int = 1,
+    last: LoadedContent | None = None,
 ) -> LoadedContent:
     """Read and validate every article; never stops at the first bad file.
 
     With a cache, files whose stamp or bytes are unchanged are not parsed again. ``stamps``
     is the walk of ``content_dir`` when the caller already has it. Many files to parse
-    (a cold build) are parsed on ``workers`` processes; the result is the same.
+    (a cold build) are parsed on ``workers`` processes; the result is the same. ``last``:
+    this process's previous load with the same cache (the dev server's), brought up to
+    date instead when only articles' contents changed since (see ``_brought_up_to_date``).
     """
+    surveyed = walk(content_dir) if stamps is None else stamps
+    folder = display_path(content_dir, site_root)
+    if last is not None and cache is not None and last.cache_key == cache.key:
+        updated = _brought_up_to_date(last, surveyed, folder, cache, home_code)
+        if updated is not None:
+            return updated
     countries = load_countries()
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
     digests: dict[str, str] = {}
-    files = article_stamps(walk(content_dir) if stamps is None else stamps)
-    folder = display_path(content_dir, site_root)
+    files = article_stamps(surveyed)
     displays = [f"{folder}/{stamp.relative}" for stamp in files]
     everything = _cached_or_parsed(files, displays, countries, home_code, cache, workers)
     for stamp, parsed in zip(files, everything, strict=True):
@@ -85,8 +99,49 @@ def load_content(
             if article.raw:
                 diagnostics.extend(_raw_missing(article, stamp.path, content_dir))
     diagnostics.extend(_duplicate_slugs(displays))
-    articles.sort(key=lambda article: article.sort_key)
-    return LoadedContent(tuple(articles), tuple(diagnostics), MappingProxyType(digests))
+    articles.sort(key=_load_order)
+    key = cache.key if cache is not None and not diagnostics else None
+    return LoadedContent(tuple(articles), tuple(diagnostics), MappingProxyType(digests), surveyed, key)
+
+
+def _brought_up_to_date(
+    last: LoadedContent, surveyed: tuple[FileStamp, ...], folder: str, cache: ContentCache, home_code: str
+) -> LoadedContent | None:
+    """``last`` with the articles whose files changed since read again, when nothing else
+    changed: the same files in content/ (raw sources included, so no warning about them
+    can come or go), every one valid before and after, each changed article keeping its
+    place in the date order. None otherwise: everything is loaded.
+
+    Going through 10,000 cached entries, sorting them and checking their slugs cost a
+    rebuild of the dev server 50 ms at 10,000 articles; comparing two walks, a tenth."""
+    before = last.surveyed
+    if len(before) != len(surveyed) or last.diagnostics:
+        return None
+    changed = []
+    for old, new in zip(before, surveyed, strict=True):
+        if old.signature != new.signature or old.relative != new.relative:
+            if old.relative != new.relative or not is_article_file(new.relative):
+                return None
+            changed.append(new)
+    displays = [f"{folder}/{stamp.relative}" for stamp in changed]
+    parsed = _cached_or_parsed(changed, displays, load_countries(), home_code, cache, 1)
+    articles = list(last.articles)
+    digests = dict(last.digests)
+    for result in parsed:
+        article = result.article
+        if article is None or result.diagnostics or article.raw:
+            return None
+        index = bisect.bisect_left(articles, article.sort_key, key=_load_order)
+        if index == len(articles) or articles[index].slug != article.slug:
+            return None  # another date, and another place in the order
+        articles[index] = article
+        digests[article.slug] = result.digest
+    cache.saw(stamp.relative for stamp in surveyed)  # kept by its next save: none is gone
+    return LoadedContent(tuple(articles), (), MappingProxyType(digests), surveyed, last.cache_key)
+
+
+def _load_order(article: Article) -> tuple:
+    return article.sort_key
 
 
 def _cached_or_parsed(

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from generator.content.cache import ContentCache
 from generator.content.countries import load_countries
 from generator.content.load import find_article_files, load_article, load_content
 
@@ -183,3 +185,103 @@ def test_file_name_is_refused_when_it_is_not_a_valid_slug(tmp_path: Path, name: 
     assert line.startswith(
         f"content/2017/{name}:2: error [content.slug]: file name '{name}' is not a valid slug"
     )
+
+
+# -- a load brought up to date (the dev server's) ------------------------------------------
+
+CONTENT = {
+    "content/2017/accord.md": article_file("Accord", "2017-06-27"),
+    "content/2017/visite.md": article_file("Visite", "2017-03-01"),
+    "content/2018/forum.md": article_file("Forum", "2018-01-15"),
+    "content/sources/brut.txt": "texte brut",
+}
+
+#: Each change, and whether the last load can be brought up to date after it.
+CHANGES = {
+    "body": (
+        {"content/2017/accord.md": article_file("Accord", "2017-06-27").replace("Texte.", "Autre.")},
+        True,
+    ),
+    "title": ({"content/2018/forum.md": article_file("Forum élargi", "2018-01-15")}, True),
+    "two-files": (
+        {
+            "content/2017/accord.md": article_file("Accord signé", "2017-06-27"),
+            "content/2017/visite.md": article_file("Visite d'État", "2017-03-01"),
+        },
+        True,
+    ),
+    "same-bytes": ({"content/2017/visite.md": article_file("Visite", "2017-03-01")}, True),
+    "date-moves-it": ({"content/2017/visite.md": article_file("Visite", "2017-12-01")}, False),
+    "added": ({"content/2018/nouveau.md": article_file("Nouveau", "2018-05-05")}, False),
+    "raw-source": ({"content/sources/brut.txt": "texte brut révisé"}, False),
+    "invalid": ({"content/2017/accord.md": "---\ntitle: [\n---\n"}, False),
+    "raw-named": ({"content/2017/accord.md": article_file("Accord", extra="raw: sources/brut.txt\n")}, False),
+}
+
+
+def rewrite(root: Path, files: dict[str, str]) -> None:
+    """Write ``files`` with a modification time a second on: a rewrite of the same size
+    within one tick of the file system's clock would otherwise keep its stamp."""
+    write(root, files)
+    for relative in files:
+        stat = (root / relative).stat()
+        os.utime(root / relative, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def counting_gets(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the content cache is asked for from now on."""
+    asked: list[str] = []
+    original = ContentCache.get
+
+    def get(self: ContentCache, relative: str, *args: object) -> object:
+        asked.append(relative)
+        return original(self, relative, *args)
+
+    monkeypatch.setattr(ContentCache, "get", get)
+    return asked
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_load_brought_up_to_date_is_the_load_made_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    root = write(tmp_path, CONTENT)
+    cache = ContentCache(None, "clé", load_countries())
+    last = load_content(root / "content", root, "VN", cache)
+    files, shortcut = CHANGES[change]
+    rewrite(root, files)
+    asked = counting_gets(monkeypatch)
+    again = load_content(root / "content", root, "VN", cache, last=last)
+    afresh = load_content(root / "content", root, "VN", ContentCache(None, "clé", load_countries()))
+    assert (again.articles, again.diagnostics, dict(again.digests)) == (
+        afresh.articles,
+        afresh.diagnostics,
+        dict(afresh.digests),
+    )
+    changed = {relative.removeprefix("content/") for relative in files if relative.endswith(".md")}
+    every = {"2017/accord.md", "2017/visite.md", "2018/forum.md"}  # the files the cache knows
+    assert set(asked) == (changed if shortcut else every)
+
+
+def test_a_cache_saved_after_a_load_brought_up_to_date_keeps_every_entry(tmp_path: Path) -> None:
+    root = write(tmp_path, CONTENT)
+    cache = ContentCache(tmp_path / "cache", "clé", load_countries())
+    last = load_content(root / "content", root, "VN", cache)
+    cache.save()
+    rewrite(root, CHANGES["body"][0])
+    load_content(root / "content", root, "VN", cache, last=last)
+    cache.save()
+    reread = ContentCache(tmp_path / "cache", "clé", load_countries())
+    assert all(reread.knows(relative) for relative in ("2017/accord.md", "2017/visite.md", "2018/forum.md"))
+
+
+def test_a_load_under_another_cache_key_is_not_brought_up_to_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write(tmp_path, CONTENT)
+    last = load_content(root / "content", root, "VN", ContentCache(None, "clé", load_countries()))
+    rewrite(root, CHANGES["body"][0])
+    asked = counting_gets(monkeypatch)
+    load_content(root / "content", root, "VN", ContentCache(None, "autre clé", load_countries()), last=last)
+    assert len(asked) == 0  # an empty cache: every file parsed, none found
+    assert last.cache_key == "clé"
