@@ -12,7 +12,7 @@ comparisons of builds leave it out.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from generator.publish.workspace import Manifest
 from generator.site import urls
@@ -35,7 +35,9 @@ class BuildReport:
     timings: dict[str, float]
 
     def to_json(self) -> bytes:
-        data = asdict(self)
+        """The report as indented JSON. Its fields are tuples and dicts of JSON values
+        already: no ``asdict`` deep copy (10 ms at 10,000 articles, on every build)."""
+        data = {field.name: getattr(self, field.name) for field in fields(self)}
         data["timings"] = {name: round(seconds, 3) for name, seconds in self.timings.items()}
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
 

@@ -16,7 +16,7 @@ the rest of the last choice (the two ways give the same choice; tests compare th
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from itertools import chain
 
 from generator.content.model import Article
@@ -59,7 +59,9 @@ def build_related(
     """
     people = tuple(people)
     if edit is not None:
-        chosen = _chosen_again(articles, _groups(articles, pairs, countries, people), limit, edit)
+        chosen = _chosen_again(
+            articles, lambda tags: _groups(articles, pairs, countries, people, tags), limit, edit
+        )
     else:
         signature = _signature(articles, people, limit)
         chosen = _LAST_RELATED.get(signature)
@@ -109,22 +111,28 @@ def _groups(
     pairs: tuple[PairHistory, ...],
     countries: tuple[CountryEntry, ...],
     people: tuple[tuple[Article, ...], ...],
+    tags: Collection[str] | None = None,
 ) -> Groups:
-    """Every group an article scores in, by kind, with the kind's weight."""
+    """Every group an article scores in, by kind, with the kind's weight (of the tag
+    groups, only those of ``tags`` when given)."""
     return (
         (people, WEIGHTS["person"]),
         (tuple(h.articles for h in pairs), WEIGHTS["relation"]),
-        (tuple(_by_tag(articles)), WEIGHTS["tag"]),
+        (tuple(_by_tag(articles, tags)), WEIGHTS["tag"]),
         (tuple(c.articles for c in countries), WEIGHTS["country"]),
     )
 
 
-def _by_tag(articles: tuple[Article, ...]) -> list[tuple[Article, ...]]:
-    """Each tag's articles, in the site's order (``articles`` is newest first)."""
+def _by_tag(articles: tuple[Article, ...], only: Collection[str] | None = None) -> list[tuple[Article, ...]]:
+    """Each tag's articles (of the tags in ``only``, when given), in the site's order
+    (``articles`` is newest first)."""
     groups: dict[str, list[Article]] = {}
     for article in articles:
-        for tag in dict.fromkeys(article.tags):
-            groups.setdefault(tag, []).append(article)
+        for tag in article.tags:
+            if only is None or tag in only:
+                group = groups.setdefault(tag, [])
+                if not group or group[-1] is not article:  # a tag given twice counts once
+                    group.append(article)
     return [tuple(groups[tag]) for tag in sorted(groups)]
 
 
@@ -157,12 +165,17 @@ def _add_text_scores(articles: tuple[Article, ...], scores: dict[str, dict[str, 
 
 
 def _ranked(
-    articles: Iterable[Article], scores: Mapping[str, dict[str, int]], limit: int
+    articles: Iterable[Article],
+    scores: Mapping[str, dict[str, int]],
+    limit: int,
+    ordinal: Mapping[str, int] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """The ``limit`` best-scored others of each article in ``scores``: ties go to the
     nearest in time, then to the first slug. Only candidates scoring at least the
-    ``limit``-th best score can make it, so only they are sorted."""
-    ordinal = {article.slug: _ordinal(article) for article in articles}
+    ``limit``-th best score can make it, so only they are sorted. ``ordinal``: the day
+    numbers of the articles in ``scores``, rows and candidates, when known."""
+    if ordinal is None:
+        ordinal = {article.slug: _ordinal(article) for article in articles}
     chosen = {}
     for slug, mine in scores.items():
         here = ordinal[slug]
@@ -194,7 +207,7 @@ def _signature(articles: tuple[Article, ...], people: tuple[tuple[Article, ...],
 
 
 def _chosen_again(
-    articles: tuple[Article, ...], groups: Groups, limit: int, edit: Edit
+    articles: tuple[Article, ...], groups_of: Callable[[set[str]], Groups], limit: int, edit: Edit
 ) -> dict[str, tuple[str, ...]]:
     """The last choice, with the rows an edit's sketches can reach scored again.
 
@@ -217,10 +230,12 @@ def _chosen_again(
         ]
         if min(len(now), len(before)) <= cap:  # the edited holders before are in rows already
             rows.update(now)
-    scores = _group_rows(rows, groups, limit)
+    tags = {tag for slug in rows for tag in current[slug].tags}  # the only tag groups read
+    scores = _group_rows(rows, groups_of(tags), limit, current)
     _add_text_rows(articles, scores, cap)
+    named = set(scores).union(*scores.values())
     chosen = dict(edit.chosen)
-    chosen.update(_ranked(articles, scores, limit))
+    chosen.update(_ranked(articles, scores, limit, {slug: _ordinal(current[slug]) for slug in named}))
     return {article.slug: chosen[article.slug] for article in articles}
 
 
@@ -242,11 +257,17 @@ def _holders(articles: Iterable[Article], values: set[int], limit: int) -> dict[
     return found
 
 
-def _group_rows(rows: set[str], groups: Groups, limit: int) -> dict[str, dict[str, int]]:
-    """The rows of ``_group_scores`` for the slugs in ``rows`` alone."""
+def _group_rows(
+    rows: set[str], groups: Groups, limit: int, current: Mapping[str, Article]
+) -> dict[str, dict[str, int]]:
+    """The rows of ``_group_scores`` for the slugs in ``rows`` alone (``current``: the
+    articles by slug). A group holding none of them is passed over at C speed."""
     scores: dict[str, dict[str, int]] = {slug: {} for slug in sorted(rows)}
+    apart = {id(current[slug]) for slug in rows}.isdisjoint
     for members, weight in groups:
         for group in members:
+            if apart(map(id, group)):
+                continue
             slugs = None
             for index, member in enumerate(group):
                 if member.slug not in rows:
