@@ -603,8 +603,10 @@ class Bench:
         def edit_title(attempt: int) -> None:
             output = corpus.edited_output
             before[0] = output.read_bytes() if output.is_file() else b""
-            text = article_text(corpus.edited, corpus.seed)
-            retitled = text.replace('title: "', f'title: "Révision {attempt} : ', 1)
+            text = corpus.edited_path.read_text(encoding="utf-8")  # as the last build read it
+            retitled = re.sub(
+                r'^title: "(Révision \d+ : )?', f'title: "Révision {attempt} : ', text, count=1, flags=re.M
+            )
             if retitled == text:
                 raise BenchError(f"{edited} has no title line to edit")
             corpus.edited_path.write_text(retitled, encoding="utf-8")

@@ -172,6 +172,7 @@ def build_site(
                 described = current.inputs if current is not None and incremental else None
                 last = dependencies.load_record(reads_path, described, model_key)
                 slugs = SlugMemory(config.cache_dir / "people-slugs.marshal" if incremental else None)
+                kept = kept if incremental else None  # a build that trusts nothing kept
                 checked = check_site(
                     config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
                 )

@@ -114,5 +114,7 @@ def survey(config: SiteConfig, *options: object) -> Inputs:
 
 
 def content_key(config: SiteConfig) -> str:
-    """What a parsed article depends on besides its bytes."""
-    return f"{generator_digest()}|{config.home_country}"
+    """What a parsed article depends on besides its bytes: the generator, the home country
+    (it orders each pair) and the content folder (articles name their path from the root)."""
+    folder = config.display_path(config.content_dir)
+    return f"{generator_digest()}|{config.home_country}|{folder}"

@@ -36,6 +36,7 @@ class LoadedContent:
     #: brought up to date: some file had a problem).
     surveyed: tuple[FileStamp, ...] = ()
     cache_key: str | None = None
+    folder: str = ""  #: content/ as articles name it (``display_path``)
 
 
 def find_article_files(content_dir: Path) -> list[Path]:
@@ -101,7 +102,9 @@ def load_content(
     diagnostics.extend(_duplicate_slugs(displays))
     articles.sort(key=_load_order)
     key = cache.key if cache is not None and not diagnostics else None
-    return LoadedContent(tuple(articles), tuple(diagnostics), MappingProxyType(digests), surveyed, key)
+    return LoadedContent(
+        tuple(articles), tuple(diagnostics), MappingProxyType(digests), surveyed, key, folder
+    )
 
 
 def _brought_up_to_date(
@@ -115,8 +118,10 @@ def _brought_up_to_date(
     Going through 10,000 cached entries, sorting them and checking their slugs cost a
     rebuild of the dev server 50 ms at 10,000 articles; comparing two walks, a tenth."""
     before = last.surveyed
-    if len(before) != len(surveyed) or last.diagnostics:
+    if len(before) != len(surveyed) or last.diagnostics or last.folder != folder:
         return None
+    if surveyed and surveyed[0].root != before[0].root:
+        return None  # content/ elsewhere: every article's path changes
     changed = []
     for old, new in zip(before, surveyed, strict=True):
         if old.signature != new.signature or old.relative != new.relative:
@@ -131,13 +136,18 @@ def _brought_up_to_date(
         article = result.article
         if article is None or result.diagnostics or article.raw:
             return None
+        # Its place: where its key goes, or just before when its key grew past the old one's
+        # (keys are unique: they end with the slug). Anywhere else, the order changes.
         index = bisect.bisect_left(articles, article.sort_key, key=_load_order)
-        if index == len(articles) or articles[index].slug != article.slug:
-            return None  # another date, and another place in the order
-        articles[index] = article
+        if index < len(articles) and articles[index].slug == article.slug:
+            articles[index] = article
+        elif index > 0 and articles[index - 1].slug == article.slug:
+            articles[index - 1] = article
+        else:
+            return None
         digests[article.slug] = result.digest
     cache.saw(stamp.relative for stamp in surveyed)  # kept by its next save: none is gone
-    return LoadedContent(tuple(articles), (), MappingProxyType(digests), surveyed, last.cache_key)
+    return LoadedContent(tuple(articles), (), MappingProxyType(digests), surveyed, last.cache_key, folder)
 
 
 def _load_order(article: Article) -> tuple:

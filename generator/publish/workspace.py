@@ -51,7 +51,8 @@ class Manifest:
     warnings: tuple[tuple, ...] = ()  #: the build's warnings (Diagnostic rows), replayed when nothing changed
 
     def to_data(self) -> tuple:
-        return (self.pages, self.static, self.search, self.inputs, self.articles, self.warnings)
+        """Copies of its tables (the data is kept, and this manifest may be changed)."""
+        return (dict(self.pages), dict(self.static), self.search, self.inputs, self.articles, self.warnings)
 
     @classmethod
     def from_data(cls, data: tuple) -> Manifest:

@@ -27,7 +27,11 @@ import pytest
 from generator import build
 from generator.build import BuildResult, build_site
 from generator.config import SiteConfig, load_config
+from generator.content.cache import ContentCache
+from generator.content.countries import load_countries
+from generator.content.load import find_article_files
 from generator.errors import GeneratorError
+from generator.inputs import content_key
 from generator.publish import workspace
 from generator.report import BufferReporter
 from tests.conftest import BASIC_SITE, REPO_ROOT
@@ -435,6 +439,19 @@ def test_kept_site_is_patched_not_made_again_after_a_reshape_free_edit(tmp_path:
     result = site.build()
     assert "plan" in result.timings
     assert_same_as_clean_build(site, tmp_path, "clean-after-date")
+
+
+def test_a_build_that_trusts_nothing_takes_nothing_kept_and_keeps_the_cache_whole(tmp_path: Path) -> None:
+    site = Site(tmp_path / "site", keep=True)
+    site.build()
+    site.edit(ARTICLE, "\n\n", "\n\nUn paragraphe ajouté au début du texte.\n\n")
+    result = build_site(site.config, BufferReporter(), workers=1, incremental=False, kept=site.kept)
+    assert result.rendered == result.pages
+    assert_same_as_clean_build(site, tmp_path)
+    config = site.config
+    stored = ContentCache(config.cache_dir / "content", content_key(config), load_countries())
+    files = find_article_files(config.content_dir)
+    assert files and all(stored.knows(path.relative_to(config.content_dir).as_posix()) for path in files)
 
 
 def test_settings_change_with_the_site_kept_makes_the_plan_again(tmp_path: Path) -> None:

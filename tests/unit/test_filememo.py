@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,16 @@ def test_a_file_rewritten_in_place_is_read_again(tmp_path: Path) -> None:
     filememo.read(path, decode)
     path.write_bytes(b"deux")
     assert filememo.read(path, decode) == ["deux"]
+
+
+def test_a_file_rewritten_in_place_to_the_same_size_is_read_again(tmp_path: Path) -> None:
+    path, decode = tmp_path / "m.bin", Decoder()
+    path.write_bytes(b"un")
+    filememo.read(path, decode)
+    stat = path.stat()
+    path.write_bytes(b"nu")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a later tick
+    assert filememo.read(path, decode) == ["nu"] and path.stat().st_ino == stat.st_ino
 
 
 def test_a_written_value_is_returned_without_decoding(tmp_path: Path) -> None:

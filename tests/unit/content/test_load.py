@@ -212,6 +212,9 @@ CHANGES = {
     ),
     "same-bytes": ({"content/2017/visite.md": article_file("Visite", "2017-03-01")}, True),
     "date-moves-it": ({"content/2017/visite.md": article_file("Visite", "2017-12-01")}, False),
+    "later-keeping-its-place": ({"content/2017/visite.md": article_file("Visite", "2017-03-02")}, True),
+    "earlier-keeping-its-place": ({"content/2017/accord.md": article_file("Accord", "2017-05-01")}, True),
+    "earlier-moving": ({"content/2018/forum.md": article_file("Forum", "2016-01-15")}, False),
     "added": ({"content/2018/nouveau.md": article_file("Nouveau", "2018-05-05")}, False),
     "raw-source": ({"content/sources/brut.txt": "texte brut révisé"}, False),
     "invalid": ({"content/2017/accord.md": "---\ntitle: [\n---\n"}, False),
@@ -279,9 +282,24 @@ def test_a_load_under_another_cache_key_is_not_brought_up_to_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = write(tmp_path, CONTENT)
-    last = load_content(root / "content", root, "VN", ContentCache(None, "clé", load_countries()))
+    cache = ContentCache(None, "clé", load_countries())
+    last = load_content(root / "content", root, "VN", cache)
     rewrite(root, CHANGES["body"][0])
+    cache.key = "autre clé"  # as after a change of home country: every entry is checked
     asked = counting_gets(monkeypatch)
-    load_content(root / "content", root, "VN", ContentCache(None, "autre clé", load_countries()), last=last)
-    assert len(asked) == 0  # an empty cache: every file parsed, none found
-    assert last.cache_key == "clé"
+    load_content(root / "content", root, "VN", cache, last=last)
+    assert set(asked) == {"2017/accord.md", "2017/visite.md", "2018/forum.md"}
+
+
+def test_a_load_of_content_moved_elsewhere_is_not_brought_up_to_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its articles name another path (a build's cache is then another one too: the
+    content folder is part of its key, see test_inputs.py)."""
+    root = write(tmp_path, CONTENT)
+    cache = ContentCache(None, "clé", load_countries())
+    last = load_content(root / "content", root, "VN", cache)
+    (root / "content").rename(root / "articles")  # same files: same inodes and times
+    asked = counting_gets(monkeypatch)
+    load_content(root / "articles", root, "VN", cache, last=last)
+    assert set(asked) == {"2017/accord.md", "2017/visite.md", "2018/forum.md"}
