@@ -199,6 +199,31 @@ def open_workspace(state: OutputState, incremental: bool, linking: Linking | Non
     return Workspace(directory, Manifest(), reused=False)
 
 
+def ready_previous(state: OutputState) -> bool:
+    """Make the previous copy now, for a long-running caller's next build: a copy of the
+    published site by hard links, under its manifest. The dev server calls it after its
+    first build, which leaves no copy it can trust (it wrote into a new folder): its first
+    rebuild would otherwise wait for the whole site to be linked (0.7 s at 10,000
+    articles). False when there was nothing to do or it could not be done (the next build
+    then links as usual). The caller holds the output lock."""
+    if _trusted_previous(state, True) is not None:
+        return False
+    current = state.manifest_of(state.output_dir)
+    if current is None:
+        return False
+    directory = new_staging_dir(state.output_dir)
+    try:
+        link_tree(state.output_dir, directory)
+        state.forget(state.previous_dir)
+        discard(state.previous_dir)
+        os.rename(directory, state.previous_dir)
+    except OSError:  # another file system, or no hard links: the next build copies
+        discard(directory)
+        return False
+    state.record([(state.output_dir, current), (state.previous_dir, current)])
+    return True
+
+
 def _trusted_previous(state: OutputState, incremental: bool) -> Manifest | None:
     """What the previous copy holds, when a build may bring it up to date: the one test
     ``start_linking`` and ``open_workspace`` must agree on."""

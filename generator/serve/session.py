@@ -11,6 +11,7 @@ has since replaced (or that failed) is not shown: the later outcome stands.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -20,6 +21,8 @@ from generator.build import CheckedSite, build_site, content_cache
 from generator.config import SiteConfig
 from generator.content.cache import ContentCache
 from generator.errors import GeneratorError
+from generator.publish.output import OutputLock
+from generator.publish.workspace import OutputState, ready_previous
 from generator.report import Reporter
 from generator.serve.changes import ChangeKind, ChangeSet
 from generator.serve.preview import Previews, preview_articles
@@ -73,6 +76,8 @@ class Session:
             reporter.info("Rebuild failed: the last good site is still served.")
             self.live.publish(exc.diagnostics)
             return
+        if initial:
+            _ready_previous(config, self.serve_dir)
         with self._lock:
             self.config, self.site = config, result.site or self.site
             covered, newer = self.previews.settle(number, self.site.digests if self.site else {})
@@ -132,3 +137,10 @@ def _ingest_inbox(config: SiteConfig, reporter: Reporter) -> None:
         [], config.content_dir, config.root, reporter=reporter, home_code=config.home_country
     )
     reporter.diagnostics(result.diagnostics)
+
+
+def _ready_previous(config: SiteConfig, serve_dir: Path) -> None:
+    """Have the copy the next rebuild updates ready now, while nobody waits (see
+    publish/workspace.py ``ready_previous``). One not made now is made by that rebuild."""
+    with contextlib.suppress(GeneratorError), OutputLock(serve_dir):
+        ready_previous(OutputState(config.cache_dir, serve_dir))

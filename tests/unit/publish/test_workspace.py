@@ -11,7 +11,14 @@ import pytest
 from generator.publish import linker
 from generator.publish import workspace as workspace_module
 from generator.publish.output import STAGING_PREFIX, write_pages
-from generator.publish.workspace import Manifest, OutputState, link_tree, open_workspace, start_linking
+from generator.publish.workspace import (
+    Manifest,
+    OutputState,
+    link_tree,
+    open_workspace,
+    ready_previous,
+    start_linking,
+)
 from generator.render.templates import RenderedFile
 
 from ..factories import tree
@@ -56,6 +63,32 @@ def test_current_site_is_copied_by_hard_links_when_it_has_a_manifest(tmp_path: P
     write_pages(workspace.directory, [RenderedFile("/", b"nouvel accueil")], replace=True)
     assert (output / "index.html").read_bytes() == b"accueil"
     assert (workspace.directory / "index.html").read_bytes() == b"nouvel accueil"
+
+
+def test_previous_copy_made_ahead_is_the_next_workspace(tmp_path: Path) -> None:
+    output = make_output(tmp_path)
+    state = OutputState(tmp_path / "cache", output)
+    state.previous_dir.mkdir()  # a folder no manifest names: replaced
+    (state.previous_dir / "vieux.html").write_bytes(b"vieux")
+    manifest = Manifest(pages={"/": "x", "/articles/a/": "y"}, inputs="clé")
+    state.record([(output, manifest)])
+    assert ready_previous(state)
+    assert tree(state.previous_dir) == tree(output)
+    linked = (state.previous_dir / "index.html").stat().st_ino == (output / "index.html").stat().st_ino
+    assert linked and not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+    again = OutputState(tmp_path / "cache", output)  # as the next build finds it
+    assert again.manifest_of(state.previous_dir) == again.manifest_of(output) == manifest
+    assert not ready_previous(again)  # already there
+    assert start_linking(again, incremental=True) is None
+    workspace = open_workspace(again, incremental=True)
+    assert workspace.directory == state.previous_dir and workspace.holds == manifest
+
+
+def test_no_previous_copy_is_made_ahead_of_a_site_nobody_built(tmp_path: Path) -> None:
+    output = make_output(tmp_path)  # no manifest: not trusted
+    state = OutputState(tmp_path / "cache", output)
+    assert not ready_previous(state)
+    assert not state.previous_dir.exists()
 
 
 def test_nothing_is_trusted_when_not_incremental(tmp_path: Path) -> None:

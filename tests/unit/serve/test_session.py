@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 import generator.serve.session as session_module
+from generator.publish.workspace import OutputState
 from generator.report import BufferReporter
+from generator.serve.changes import ChangeKind, ChangeSet
 from generator.serve.reload import LiveReload
 from generator.serve.session import Session
 from tests.integration.test_incremental import ARTICLE, ARTICLE_URL, Site
@@ -64,3 +66,15 @@ def test_a_preview_is_numbered_after_its_file_was_read(
     assert session.previews.get(ARTICLE_URL) is not None
     covered, newer = session.previews.settle(1, {"vietnam-japon-port-maritime": "the bytes before the edit"})
     assert covered == {} and newer == {ARTICLE_URL}
+
+
+def test_first_build_leaves_the_copy_the_first_rebuild_updates(site: Site, tmp_path: Path) -> None:
+    """Else the first rebuild of a session would wait for the whole site to be linked."""
+    session = Session(tmp_path / "serve", BufferReporter(), LiveReload(), None)
+    session.rebuild(site.config, ChangeSet(ChangeKind.CONFIG, ()), initial=True)
+    state = OutputState(site.config.cache_dir, tmp_path / "serve")
+    assert state.manifest_of(state.previous_dir) == state.manifest_of(tmp_path / "serve") is not None
+    site.edit(ARTICLE, "soutient la modernisation", "finance la modernisation")
+    session.rebuild(site.config, ChangeSet(ChangeKind.CONTENT, (site.root / ARTICLE,)))
+    page = tmp_path / "serve" / ARTICLE_URL.strip("/") / "index.html"
+    assert "finance la modernisation" in page.read_text(encoding="utf-8")
