@@ -10,17 +10,16 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import gc
 import hashlib
 import importlib.metadata
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
 import jinja2
 
+from generator.collector import PausedCollector
 from generator.config import SiteConfig
 from generator.content.cache import ContentCache
 from generator.content.countries import load_countries
@@ -154,7 +153,7 @@ def build_site(
     ``content_cache``), ``kept`` the site its last build returned (``BuildResult.site``).
     """
     target = output_dir or config.output_dir
-    with output.OutputLock(target), _Collector() as collector:
+    with output.OutputLock(target), PausedCollector() as collector:
         output.clean_leftovers(target)
         state = OutputState(config.cache_dir, target)
         linking = None
@@ -306,41 +305,6 @@ def content_cache(
     if incremental and kept is not None and kept.key == key and kept.directory == directory:
         return kept
     return ContentCache(directory, key, load_countries(), read=incremental)
-
-
-class _Collector:
-    """The cyclic garbage collector around one build, left as it was found.
-
-    Loading makes ~100k small objects, none in a cycle; the collector would walk them
-    again and again for nothing (a tenth of a warm build at 10k articles): it is paused.
-    On resuming, what the build holds is frozen: left in the young generation, it would
-    be walked whole by the next collections, in the middle of rendering (0.25 s of a
-    one-article rebuild at 10k). When the build ends it is unfrozen, an O(1) move to the
-    oldest generation, so that a long-running caller's cycles (the model it lets go at
-    its next build) are collected as usual. A caller that froze objects before the build
-    keeps them frozen: the build then freezes nothing."""
-
-    def __init__(self) -> None:
-        self.enabled = gc.isenabled()
-        self.freezes = self.enabled and gc.get_freeze_count() == 0
-
-    @contextmanager
-    def paused(self) -> Iterator[None]:
-        gc.disable()
-        try:
-            yield
-        finally:
-            if self.freezes:
-                gc.freeze()
-            if self.enabled:
-                gc.enable()
-
-    def __enter__(self) -> _Collector:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.freezes:
-            gc.unfreeze()
 
 
 def _up_to_date(target: Path, current: Manifest, reporter: Reporter) -> BuildResult:
