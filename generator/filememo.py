@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.atomic import replace_bytes
+from generator.inputs import Signature, signature
 
 T = TypeVar("T")
 
 _LIMIT = 8  #: files kept (a build reads two: its output's manifests and its page record)
-_KEPT: dict[str, tuple[tuple[int, int, int, int], object]] = {}
+_KEPT: dict[str, tuple[Signature, object]] = {}
 
 
 def read(path: Path, decode: Callable[[bytes], T]) -> T:
@@ -53,7 +54,7 @@ def forget() -> None:
     _KEPT.clear()
 
 
-def _keep(key: str, stamp: tuple[int, int, int, int] | None, value: object) -> None:
+def _keep(key: str, stamp: Signature | None, value: object) -> None:
     _KEPT.pop(key, None)
     if stamp is None:
         return
@@ -62,9 +63,9 @@ def _keep(key: str, stamp: tuple[int, int, int, int] | None, value: object) -> N
     _KEPT[key] = (stamp, value)
 
 
-def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+def _stamp(path: Path) -> Signature | None:
+    """The file's stamp, as the build's inputs are stamped (None when it is gone)."""
     try:
-        stat = os.stat(path)
+        return signature(os.stat(path))
     except OSError:
         return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)

@@ -221,8 +221,7 @@ def load_record(path: Path | None, inputs: str | None, model: str) -> PageReads 
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         version, data = filememo.read(path, marshal.loads)
         if version == _FORMAT:
-            # A record is updated in place: its tables are copied, not the kept value's.
-            record = PageReads(*(dict(part) if type(part) is dict else part for part in data))
+            record = PageReads(*_tables_copied(data))  # updated in place: not the kept value
             if record.inputs == inputs and record.model == model:
                 return record
     return None
@@ -234,6 +233,11 @@ def save_record(path: Path | None, record: PageReads) -> None:
         return
     data = tuple(getattr(record, field.name) for field in dataclasses.fields(record))
     with contextlib.suppress(OSError):
-        # Kept as written: ``record`` may be updated in place by the next build.
-        kept = (_FORMAT, tuple(dict(part) if type(part) is dict else part for part in data))
+        kept = (_FORMAT, _tables_copied(data))  # kept as written: ``record`` may change after
         filememo.write(path, marshal.dumps(kept), kept)
+
+
+def _tables_copied(parts: Iterable[object]) -> tuple:
+    """A record's fields with its tables (dicts) copied: a build updates its record in
+    place, and the value filememo keeps for the next build must stay as on disk."""
+    return tuple(dict(part) if type(part) is dict else part for part in parts)
