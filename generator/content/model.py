@@ -5,7 +5,7 @@ Pure: no I/O, no clock. An Article is what one Markdown file says once validated
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -123,6 +123,13 @@ class Article:
     body: str  #: Markdown body, after the front matter.
     body_line: int  #: file line where the body starts, for Markdown diagnostics.
     sketch: tuple[int, ...]  #: the body's wording in brief (content/sketch.py), made once at parse.
+    #: The site's order (newest first, then by slug) as one key, made once: a build sorts
+    #: articles some 60,000 times, and a key made on each comparison cost 0.08 s at 10,000.
+    newest_first_key: tuple[tuple[int, int, int], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        year, month, day = self.date.sort_key
+        object.__setattr__(self, "newest_first_key", ((-year, -month, -day), self.slug))
 
     @property
     def flagged(self) -> bool:

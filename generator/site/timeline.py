@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from generator.content.model import Article
 
@@ -37,12 +38,10 @@ class Timeline:
 
 def newest_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     """The site's one article order: newest first, then by slug for a stable tie-break."""
-    return tuple(sorted(articles, key=lambda article: (_negated(article), article.slug)))
+    return tuple(sorted(articles, key=_NEWEST_FIRST))
 
 
-def _negated(article: Article) -> tuple[int, int, int]:
-    year, month, day = article.date.sort_key
-    return (-year, -month, -day)
+_NEWEST_FIRST = attrgetter("newest_first_key")
 
 
 def build_timeline(articles: Iterable[Article]) -> Timeline:
