@@ -16,7 +16,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
@@ -55,14 +55,41 @@ Record = dict[str, Any]
 class Serialised:
     """An article's record already written out, by export_lines.py: its JSON line and
     its CSV row. Documents hold it where they would hold the record; only the writers
-    below look inside."""
+    below look inside. The text may be fetched only when first read (``later``): a build
+    that writes no export needs the digests alone."""
 
-    __slots__ = ("digest", "line", "row")
+    __slots__ = ("_fetch", "_line", "_row", "digest")
 
     def __init__(self, line: str, row: str, digest: str):
-        self.line = line  #: the record as to_json writes it (before escaping '<' and '>')
-        self.row = row  #: the CSV row, line end included
+        self._line, self._row = line, row
         self.digest = digest  #: a hash of both (``digest_of``): what the exports' fingerprints fold in
+        self._fetch: Callable[[], tuple[str, str]] | None = None
+
+    @classmethod
+    def later(cls, digest: str, fetch: Callable[[], tuple[str, str]]) -> Serialised:
+        """A record whose line and row ``fetch`` returns when first read."""
+        record = cls.__new__(cls)
+        record.digest, record._fetch = digest, fetch
+        return record
+
+    @property
+    def line(self) -> str:
+        """The record as to_json writes it (before escaping '<' and '>')."""
+        if self._fetch is not None:
+            self._fetched()
+        return self._line
+
+    @property
+    def row(self) -> str:
+        """The CSV row, line end included."""
+        if self._fetch is not None:
+            self._fetched()
+        return self._row
+
+    def _fetched(self) -> None:
+        assert self._fetch is not None
+        self._line, self._row = self._fetch()
+        self._fetch = None
 
 
 def digest_of(line: str, row: str) -> str:
@@ -89,10 +116,13 @@ def serialised(records: Mapping[str, Serialised]) -> Iterator[None]:
 class DataExport:
     """Builds the export documents of one build; each article's record is built once."""
 
-    def __init__(self, config: SiteConfig, model: SiteModel):
+    def __init__(self, config: SiteConfig, model: SiteModel, prepared: bool = True):
         self.config = config
         self.model = model
         self._records: dict[str, Record] = {}
+        #: Whether to take the records export_lines.py prepared (``serialised``); False
+        #: for export_lines.py itself, which makes them.
+        self._prepared = prepared
 
     def absolute(self, url: str) -> str:
         return self.config.base_url + url.lstrip("/")
@@ -131,7 +161,7 @@ class DataExport:
     def record(self, article: Article) -> Record | Serialised:
         """One article's front matter as the JSON files give it (already written out
         when export_lines.py prepared this build's records)."""
-        prepared = _SERIALISED.get(article.slug)
+        prepared = _SERIALISED.get(article.slug) if self._prepared else None
         if prepared is not None:
             return prepared
         if article.slug not in self._records:

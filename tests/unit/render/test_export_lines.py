@@ -4,6 +4,7 @@ gives, and an article's lines are made again exactly when something they show ch
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import threading
 from pathlib import Path
 
@@ -35,6 +36,11 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return built
 
 
+def indexed_build(cache: Path) -> str | None:
+    """The build the store's index says it holds the records of."""
+    return marshal.loads((cache / export_lines.STORE / export_lines.INDEX).read_bytes())[1]
+
+
 def documents(records: dict, model: SiteModel = MODEL) -> tuple[str, str]:
     with serialised(records):
         export = DataExport(CONFIG, model)
@@ -60,7 +66,8 @@ def test_only_the_edited_article_is_written_again(tmp_path: Path, made: list[str
     assert set(made) == {"sommet"}
     after = {path.name: path.stat().st_mtime_ns for path in shards}
     assert [name for name in before if before[name] != after[name]] == [
-        f"{export_lines._shard('sommet'):02d}.marshal"
+        f"{export_lines._shard('sommet'):02d}.marshal",
+        export_lines.INDEX,
     ]
 
 
@@ -120,7 +127,7 @@ def test_after_an_edit_relative_to_the_stored_build_only_the_edited_keys_are_che
     tmp_path: Path, made: list[str], keyed: list[str]
 ) -> None:
     export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
-    assert (tmp_path / export_lines.STORE / export_lines.BUILT).read_text() == "b1"
+    assert indexed_build(tmp_path) == "b1"
     export_lines._KEPT.clear()
     export_lines._PREPARED.clear()  # a new process: only the store on disk
     made.clear()
@@ -131,7 +138,7 @@ def test_after_an_edit_relative_to_the_stored_build_only_the_edited_keys_are_che
     records = export_lines.prepare(CONFIG, model, edited, tmp_path, edit_of("b1", "sommet"), build="b2")
     assert keyed == ["sommet"]
     assert set(made) == {"sommet"}
-    assert (tmp_path / export_lines.STORE / export_lines.BUILT).read_text() == "b2"
+    assert indexed_build(tmp_path) == "b2"
     assert "Nouveau titre" in records["sommet"].line
     export_lines._KEPT.clear()
     afresh = export_lines.prepare(CONFIG, model, edited, tmp_path / "new")
@@ -160,7 +167,7 @@ def test_a_store_left_half_written_names_no_build(
 
     monkeypatch.setattr(export_lines, "write_shards", interrupted)
     export_lines.prepare(CONFIG, MODEL, {**DIGESTS, "sommet": "hash-2"}, tmp_path, build="b2")
-    assert not (tmp_path / export_lines.STORE / export_lines.BUILT).exists()
+    assert not (tmp_path / export_lines.STORE / export_lines.INDEX).exists()
 
 
 def retitled(slug: str) -> SiteModel:
@@ -225,4 +232,61 @@ def test_builds_sharing_the_store_prepare_from_it_one_at_a_time(tmp_path: Path, 
         assert not finished.wait(0.5)
     assert finished.wait(30)
     worker.join()
-    assert (tmp_path / export_lines.STORE / export_lines.BUILT).read_text() == "other"
+    assert indexed_build(tmp_path) == "other"
+
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Shards decoded, by index, in order."""
+    seen: list[int] = []
+    original = export_lines._Store.shard
+
+    def counting(self, index):  # type: ignore[no-untyped-def]
+        if index not in self._shards:
+            seen.append(index)
+        return original(self, index)
+
+    monkeypatch.setattr(export_lines._Store, "shard", counting)
+    return seen
+
+
+def test_a_new_process_decodes_only_the_shard_it_rewrites(
+    tmp_path: Path, made: list[str], decoded: list[int]
+) -> None:
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    forget_process_memory()
+    decoded.clear()
+    edited = {**DIGESTS, "sommet": "hash-sommet-2"}  # a body edit: the lines stay as they were
+    records = export_lines.prepare(CONFIG, MODEL, edited, tmp_path, edit_of("b1", "sommet"), build="b2")
+    assert decoded == [export_lines._shard("sommet")]
+    assert documents(records) == documents({})  # the others' lines, read now, are the stored ones
+    assert sorted(set(decoded)) == sorted({export_lines._shard(slug) for slug in DIGESTS})
+
+
+def test_a_damaged_shard_under_a_sound_index_has_its_lines_made_again(
+    tmp_path: Path, made: list[str]
+) -> None:
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    forget_process_memory()
+    shard = export_lines._shard("accord")
+    (tmp_path / export_lines.STORE / f"{shard:02d}.marshal").write_bytes(b"\x00abime")
+    records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, edit_of("b1"), build="b2")
+    made.clear()
+    assert documents(records) == documents({})
+    assert "accord" in made
+
+
+def test_a_store_without_its_index_is_checked_in_full_and_indexed_again(
+    tmp_path: Path, made: list[str], keyed: list[str], decoded: list[int]
+) -> None:
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    (tmp_path / export_lines.STORE / export_lines.INDEX).unlink()
+    forget_process_memory()
+    made.clear()
+    keyed.clear()
+    decoded.clear()
+    records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, edit_of("b1", "sommet"), build="b2")
+    assert sorted(keyed) == sorted(DIGESTS) and made == []  # every key checked; every line kept
+    assert sorted(decoded) == list(range(export_lines.SHARDS))
+    assert indexed_build(tmp_path) == "b2"
+    assert documents(records) == documents({})
