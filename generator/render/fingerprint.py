@@ -223,9 +223,7 @@ class Fingerprinter:
         """Each article as pages see it: its bytes, and the path they were read from. Made
         when first asked for: after an edit, a build prints a dozen pages, not 10,000."""
         listed = articles if isinstance(articles, tuple | list) else list(articles)
-        slugs = [article.slug for article in listed]
-        if self._reads is not None:
-            self._reads.extend(slugs)
+        slugs = self._read_slugs(listed)
         tokens = self._tokens
         try:
             return ",".join([tokens[slug] for slug in slugs])
@@ -334,10 +332,14 @@ class Fingerprinter:
         """Articles as the data exports show them: their records as written out, which an
         edit to a body leaves as they were unless bodies are exported."""
         exported = self.exported
+        return ",".join([exported[slug].digest for slug in self._read_slugs(articles)])
+
+    def _read_slugs(self, articles: Iterable[Article]) -> list[str]:
+        """The articles' slugs, recorded as read by the page being printed."""
         slugs = [article.slug for article in articles]
         if self._reads is not None:
             self._reads.extend(slugs)
-        return ",".join([exported[slug].digest for slug in slugs])
+        return slugs
 
     @property
     def _all_exported(self) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from functools import partial
 from itertools import chain
 
 from generator.content.model import Article
@@ -59,18 +60,17 @@ def build_related(
     """
     people = tuple(people)
     if edit is not None:
-        chosen = _chosen_again(
-            articles, lambda tags: _groups(articles, pairs, countries, people, tags), limit, edit
-        )
-    else:
-        signature = _signature(articles, people, limit)
-        chosen = _LAST_RELATED.get(signature)
-        if chosen is None:
-            scores = _group_scores(articles, _groups(articles, pairs, countries, people), limit)
-            _add_text_scores(articles, scores)
-            chosen = _ranked(articles, scores, limit)
-            _LAST_RELATED.clear()
-            _LAST_RELATED[signature] = chosen
+        by_slug = {article.slug: article for article in articles}
+        groups_of = partial(_groups, articles, pairs, countries, people)
+        return RelatedChoice(_chosen_again(articles, by_slug, groups_of, limit, edit), articles, by_slug)
+    signature = _signature(articles, people, limit)
+    chosen = _LAST_RELATED.get(signature)
+    if chosen is None:
+        scores = _group_scores(articles, _groups(articles, pairs, countries, people), limit)
+        _add_text_scores(articles, scores)
+        chosen = _ranked(articles, scores, limit)
+        _LAST_RELATED.clear()
+        _LAST_RELATED[signature] = chosen
     return RelatedChoice(chosen, articles)
 
 
@@ -81,10 +81,15 @@ class RelatedChoice(Mapping[str, tuple[Article, ...]]):
 
     __slots__ = ("_articles", "_by_slug", "_resolved", "slugs")
 
-    def __init__(self, slugs: Mapping[str, tuple[str, ...]], articles: tuple[Article, ...]):
+    def __init__(
+        self,
+        slugs: Mapping[str, tuple[str, ...]],
+        articles: tuple[Article, ...],
+        by_slug: Mapping[str, Article] | None = None,
+    ):
         self.slugs = slugs  #: slug -> related slugs, best first
         self._articles = articles
-        self._by_slug: dict[str, Article] | None = None
+        self._by_slug = by_slug  #: ``articles`` by slug, made when first needed
         self._resolved: dict[str, tuple[Article, ...]] = {}
 
     def __getitem__(self, slug: str) -> tuple[Article, ...]:
@@ -207,7 +212,11 @@ def _signature(articles: tuple[Article, ...], people: tuple[tuple[Article, ...],
 
 
 def _chosen_again(
-    articles: tuple[Article, ...], groups_of: Callable[[set[str]], Groups], limit: int, edit: Edit
+    articles: tuple[Article, ...],
+    current: Mapping[str, Article],
+    groups_of: Callable[[set[str]], Groups],
+    limit: int,
+    edit: Edit,
 ) -> dict[str, tuple[str, ...]]:
     """The last choice, with the rows an edit's sketches can reach scored again.
 
@@ -215,9 +224,8 @@ def _chosen_again(
     ``cap`` articles. Only the hashes of the edited articles' old and new sketches can
     change membership or count, so only their holders' text points can change: every
     holder of such a hash when the bucket counted before or after the edit (a bucket
-    crossing ``cap`` changes every pair in it)."""
+    crossing ``cap`` changes every pair in it). ``current``: the articles by slug."""
     cap = bucket_cap(len(articles))
-    current = {article.slug: article for article in articles}
     edited = {slug: current[slug].sketch for slug in edit.sketches}
     touched = set(chain.from_iterable(edit.sketches.values())) | set(chain.from_iterable(edited.values()))
     holders = _holders(articles, touched, cap + len(edited) + 1)  # beyond that, no count can fall to cap
@@ -232,7 +240,7 @@ def _chosen_again(
             rows.update(now)
     tags = {tag for slug in rows for tag in current[slug].tags}  # the only tag groups read
     scores = _group_rows(rows, groups_of(tags), limit, current)
-    _add_text_rows(articles, scores, cap)
+    _add_text_rows(articles, current, scores, cap)
     named = set(scores).union(*scores.values())
     chosen = dict(edit.chosen)
     chosen.update(_ranked(articles, scores, limit, {slug: _ordinal(current[slug]) for slug in named}))
@@ -280,10 +288,11 @@ def _group_rows(
     return scores
 
 
-def _add_text_rows(articles: tuple[Article, ...], rows: dict[str, dict[str, int]], cap: int) -> None:
+def _add_text_rows(
+    articles: tuple[Article, ...], current: Mapping[str, Article], rows: dict[str, dict[str, int]], cap: int
+) -> None:
     """Add to each row in ``rows`` its text points (as ``_add_text_scores`` would)."""
     weight = WEIGHTS["text"]
-    current = {article.slug: article for article in articles}
     values = set(chain.from_iterable(current[slug].sketch for slug in rows))
     holders = _holders(articles, values, cap)
     for slug, row in rows.items():
