@@ -189,6 +189,8 @@ def build_site(
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
             selected = _pages_to_render(checked, prints, workspace, current, target, reporter)
+            if any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
+                exports.fetch_all(records.values())  # once, not in every render worker
             with reporter.stage("render+write"), exports.serialised(records):
                 job = RenderJob(config, checked.model, checked.specs, checked.environment)
                 # A reused folder shares files with build/ by hard links: they are replaced,

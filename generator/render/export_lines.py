@@ -63,8 +63,8 @@ class _Store:
     """The store as this process last read or wrote it: the index, and each shard read
     and decoded on first use. A shard read outside the lock may already be another
     build's: the lines it gives are checked against the index's digest (``lines``), and
-    a shard is only rewritten from a copy read under the lock (``_opened`` reads the
-    store again whenever a file changed)."""
+    a store is written from only while its files are still those this process saw
+    (``_opened`` compares their stamps under the lock, and reads it again otherwise)."""
 
     def __init__(self, folder: Path | None, header: str):
         self.folder = folder
@@ -74,6 +74,7 @@ class _Store:
         self.indexed = False  #: whether the index file says so (else it must be written)
         self.stamps: tuple[Signature | None, ...] = ()
         self._shards: dict[int, Shard] = {}
+        self.lost: set[int] = set()  #: shards decoded as empty: missing, damaged or foreign
         self._lock = threading.Lock()  # a page may read lines while the dev server builds
 
     def shard(self, index: int) -> Shard:
@@ -82,6 +83,8 @@ class _Store:
             if shard is None:
                 path = shard_path(self.folder, "", index) if self.folder is not None else None
                 shard = self._shards[index] = _decoded(path, self.header)
+                if not shard:
+                    self.lost.add(index)
             return shard
 
     def replace_shard(self, index: int, shard: Shard) -> None:
@@ -148,9 +151,10 @@ def _prepare(
                 entry = changed[slug] = _entry(export, columns, article, key)
                 prepared[slug] = Serialised(*entry[1:])
                 continue
-        if last is not None:
-            prepared[slug] = last[slug]
-        else:
+        kept = last.get(slug) if last is not None else None
+        if kept is not None and kept.fetched:
+            prepared[slug] = kept
+        else:  # not the last build's unread record: it would keep that build's model alive
             digest = known[1]  # type: ignore[index]
             prepared[slug] = Serialised.later(digest, partial(store.lines, article, digest, export, columns))
     removed = [] if trusted is not None else [slug for slug in store.index if slug not in prepared]
@@ -252,14 +256,18 @@ def _write(store: _Store, changed: Mapping[str, Entry], removed: Collection[str]
             touched[index][slug] = changed[slug]
         else:
             touched[index].pop(slug, None)
+    if store.lost.intersection(touched):  # unindexed, its other articles are stored again next time
+        lost = [slug for slug in store.index if _shard(slug) in touched]
+        removed = [*removed, *(slug for slug in lost if slug not in touched[_shard(slug)])]
     try:
+        (folder / "built").unlink(missing_ok=True)  # left by the store's earlier format
         if touched:
             (folder / INDEX).unlink(missing_ok=True)
         write_shards(folder, "", store.header, touched.items())
         for index, shard in touched.items():
             store.replace_shard(index, shard)
         for slug in removed:
-            del store.index[slug]
+            store.index.pop(slug, None)  # a removed article's shard may be one lost too
         store.index.update((slug, (entry[0], entry[3])) for slug, entry in changed.items())
         replace_bytes(folder / INDEX, marshal.dumps((store.header, build, store.index)))
     except OSError:
@@ -267,6 +275,7 @@ def _write(store: _Store, changed: Mapping[str, Entry], removed: Collection[str]
         _PREPARED.pop(folder, None)
         return False
     store.built, store.indexed, store.stamps = build, True, _stamps(folder)
+    store.lost.difference_update(touched)
     return True
 
 

@@ -16,7 +16,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
@@ -86,10 +86,23 @@ class Serialised:
             self._fetched()
         return self._row
 
+    @property
+    def fetched(self) -> bool:
+        """Whether the line and row are in memory (always, unless made ``later``)."""
+        return self._fetch is None
+
     def _fetched(self) -> None:
-        assert self._fetch is not None
-        self._line, self._row = self._fetch()
-        self._fetch = None
+        fetch = self._fetch
+        if fetch is not None:  # another thread may have fetched them meanwhile
+            self._line, self._row = fetch()
+            self._fetch = None
+
+
+def fetch_all(records: Iterable[Serialised]) -> None:
+    """Bring every record's text into memory: done once before forking render workers,
+    which would otherwise each read and decode the store."""
+    for record in records:
+        record.line  # noqa: B018 (read for its side effect)
 
 
 def digest_of(line: str, row: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 
 from generator.content.aliases import parse_people_aliases
 from generator.render import export_lines
-from generator.render.exports import DataExport, serialised, to_csv, to_json
+from generator.render.exports import DataExport, Serialised, serialised, to_csv, to_json
 from generator.site.edits import Edit
 from generator.site.model import SiteModel, build_model
 
@@ -28,8 +28,10 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     original = DataExport.record
 
     def counting(self, article):  # type: ignore[no-untyped-def]
-        built.append(article.slug)
-        return original(self, article)
+        record = original(self, article)
+        if not isinstance(record, Serialised):  # made now, not a prepared one handed back
+            built.append(article.slug)
+        return record
 
     monkeypatch.setattr(DataExport, "record", counting)
     export_lines._KEPT.clear()  # every test reads its own store from disk
@@ -39,6 +41,23 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def indexed_build(cache: Path) -> str | None:
     """The build the store's index says it holds the records of."""
     return marshal.loads((cache / export_lines.STORE / export_lines.INDEX).read_bytes())[1]
+
+
+def indexed(cache: Path) -> dict[str, tuple[str, str]]:
+    """The store's index: slug -> (key, digest)."""
+    return marshal.loads((cache / export_lines.STORE / export_lines.INDEX).read_bytes())[2]
+
+
+def assert_consistent(cache: Path) -> None:
+    """The index names exactly what the shards hold."""
+    folder = cache / export_lines.STORE
+    header = marshal.loads((folder / export_lines.INDEX).read_bytes())[0]
+    entries: dict[str, tuple] = {}
+    for path in folder.glob("[0-9][0-9].marshal"):
+        found, shard = marshal.loads(path.read_bytes())
+        assert found == header, path.name
+        entries.update(shard)
+    assert indexed(cache) == {slug: (entry[0], entry[3]) for slug, entry in entries.items()}
 
 
 def documents(records: dict, model: SiteModel = MODEL) -> tuple[str, str]:
@@ -51,9 +70,11 @@ def test_stored_lines_give_the_same_files_as_building_every_record(tmp_path: Pat
     fresh = documents({})
     first = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path)
     export_lines._KEPT.clear()
+    made.clear()
     again = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path)  # from the file on disk
     assert documents(first) == documents(again) == fresh
-    assert sorted(set(made)) == sorted(DIGESTS)  # built for the first call (and `fresh`) only
+    assert made == []
+    assert_consistent(tmp_path)
 
 
 def test_only_the_edited_article_is_written_again(tmp_path: Path, made: list[str]) -> None:
@@ -269,11 +290,70 @@ def test_a_damaged_shard_under_a_sound_index_has_its_lines_made_again(
     export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
     forget_process_memory()
     shard = export_lines._shard("accord")
+    in_shard = sorted(slug for slug in DIGESTS if export_lines._shard(slug) == shard)
     (tmp_path / export_lines.STORE / f"{shard:02d}.marshal").write_bytes(b"\x00abime")
-    records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, edit_of("b1"), build="b2")
     made.clear()
+    records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, edit_of("b1"), build="b2")
+    assert made == []
+    written = documents(records)
+    assert sorted(set(made)) == in_shard  # made when read; the others were read from their shards
+    assert written == documents({})
+
+
+def test_a_damaged_shard_is_stored_whole_again_after_an_edit_reaches_it(
+    tmp_path: Path, made: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_lines, "SHARDS", 1)  # every article in one shard
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    forget_process_memory()
+    (tmp_path / export_lines.STORE / "00.marshal").write_bytes(b"\x00abime")
+    edited = {**DIGESTS, "accord": "hash-accord-2"}
+    export_lines.prepare(CONFIG, MODEL, edited, tmp_path, edit_of("b1", "accord"), build="b2")
+    assert set(indexed(tmp_path)) == {"accord"}  # no longer naming what the shard lost
+    assert_consistent(tmp_path)
+    forget_process_memory()
+    records = export_lines.prepare(CONFIG, MODEL, edited, tmp_path, edit_of("b2", "sommet"), build="b3")
+    assert set(indexed(tmp_path)) == set(DIGESTS)
+    assert_consistent(tmp_path)
     assert documents(records) == documents({})
-    assert "accord" in made
+
+
+def test_a_line_read_after_another_process_rewrote_its_shard_is_this_builds(
+    tmp_path: Path, made: list[str]
+) -> None:
+    """Found in review: lines are read when a page needs them, outside the lock; by then
+    `archive build` may have stored another title. The digest check keeps this build's."""
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="s0")
+    forget_process_memory()
+    records = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="s1")
+    assert not records["sommet"].fetched
+    forget_process_memory()  # another process stores sommet retitled
+    export_lines.prepare(CONFIG, retitled("sommet"), {**DIGESTS, "sommet": "hash-2"}, tmp_path, build="cli")
+    assert "Nouveau titre" not in records["sommet"].line
+    assert documents(records) == documents({})
+
+
+def test_a_removed_article_leaves_the_index_and_its_shard(tmp_path: Path, made: list[str]) -> None:
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    forget_process_memory()
+    fewer = build_model(tuple(a for a in ARTICLES if a.slug != "sommet"), 3, ALIASES)
+    records = export_lines.prepare(CONFIG, fewer, DIGESTS, tmp_path, build="b2")
+    assert "sommet" not in records and "sommet" not in indexed(tmp_path)
+    assert_consistent(tmp_path)
+
+
+def test_a_kept_store_another_process_changed_is_not_written_back(tmp_path: Path, made: list[str]) -> None:
+    """The copy in memory is stale once another process wrote: building from it would
+    leave an index naming entries the shards no longer hold."""
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="s1")  # kept in memory
+    server = dict(export_lines._KEPT)
+    forget_process_memory()
+    export_lines.prepare(CONFIG, retitled("sommet"), {**DIGESTS, "sommet": "hash-2"}, tmp_path, build="cli")
+    forget_process_memory()
+    export_lines._KEPT.update(server)
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="s2")
+    assert_consistent(tmp_path)
+    assert indexed(tmp_path)["sommet"][0].startswith("hash-sommet|")
 
 
 def test_a_store_without_its_index_is_checked_in_full_and_indexed_again(
@@ -290,3 +370,31 @@ def test_a_store_without_its_index_is_checked_in_full_and_indexed_again(
     assert sorted(decoded) == list(range(export_lines.SHARDS))
     assert indexed_build(tmp_path) == "b2"
     assert documents(records) == documents({})
+
+
+def test_a_long_lived_process_keeps_only_the_records_already_read(tmp_path: Path, made: list[str]) -> None:
+    """A record not yet read holds the build that made it (its article, model and
+    export); taken as it is into every later build, it would keep that build alive."""
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b0")
+    forget_process_memory()
+    first = export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    first["accord"].line  # noqa: B018 (read)
+    edited = {**DIGESTS, "sommet": "hash-sommet-2"}
+    again = export_lines.prepare(CONFIG, MODEL, edited, tmp_path, edit_of("b1", "sommet"), build="b2")
+    assert again["accord"] is first["accord"]
+    assert again["sans-date"] is not first["sans-date"] and not again["sans-date"].fetched
+    assert documents(again) == documents({})
+
+
+def test_an_article_removed_from_a_damaged_shard(
+    tmp_path: Path, made: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the incremental tests: the removed article was unindexed twice."""
+    monkeypatch.setattr(export_lines, "SHARDS", 1)
+    export_lines.prepare(CONFIG, MODEL, DIGESTS, tmp_path, build="b1")
+    forget_process_memory()
+    (tmp_path / export_lines.STORE / "00.marshal").write_bytes(b"\x00abime")
+    fewer = build_model(tuple(a for a in ARTICLES if a.slug != "sommet"), 3, ALIASES)
+    records = export_lines.prepare(CONFIG, fewer, DIGESTS, tmp_path, build="b2")
+    assert_consistent(tmp_path)
+    assert documents(records, fewer) == documents({}, fewer)
