@@ -36,6 +36,8 @@ figure is the median of ``--runs`` builds. Measured, in this order:
 - ``pelican_s`` (with ``--pelican PATH``, the ``pelican`` command of a virtualenv of its
   own, so that its dependencies never change ours): a clean Pelican build of the same
   articles (``bench/pelican/``: converted to Pelican's metadata lines, its own theme).
+  Hugo and Pelican build right after each of our cold builds, so that the ratios the
+  targets are read from compare builds run in the same conditions.
 
 Each build starts after ``os.sync()``: otherwise the disk writes of the previous build
 (240 MB of HTML at 10k) or of the clean-up, still being flushed, slow the next one down by
@@ -323,6 +325,19 @@ class Series:
         return line
 
 
+@dataclass
+class Rival:
+    """Another generator building the same corpus, once after each of our cold builds."""
+
+    series: Series
+    command: list
+    clean_output: Callable[[int], None]
+    result: Callable[[Series], dict]  #: its figures for the JSON line, from its series
+
+    def clean(self) -> None:
+        self.clean_output(0)
+
+
 def generator_build(config: Path, output: Path, jobs: int | None) -> list[str | Path]:
     command: list[str | Path] = [sys.executable, "-m", "generator", "build"]
     command += ["--config", config, "--output", output, "-q"]
@@ -352,6 +367,22 @@ class Bench:
         self.say = say
         self.kept: list[Measured] = []
         self.redone = 0
+        self.rivals: list[Rival] = []  #: other generators, built after each of our cold builds
+
+    def rival_round(self) -> None:
+        """Build each rival once, right after one of our cold builds: a ratio taken from
+        two series run minutes apart drifted with the machine's speed (Pelican's went from
+        5.8 to 4.4 within the hour)."""
+        for rival in self.rivals:
+            if len(rival.series.runs) >= self.args.runs:
+                continue  # our build was redone: the rival already has its runs
+            rival.clean()
+            os.sync()
+            if self.args.wait_idle:
+                wait_idle(self.args.wait_idle)
+            run = measure(rival.command, timeout=self.args.timeout)
+            rival.series.runs.append(run)
+            self.kept.append(run)
 
     def series(
         self,
@@ -398,7 +429,7 @@ class Bench:
             _remove_build(corpus.output)
             _remove(corpus.root / ".cache")
 
-        cold = self.build_series("cold build, HTML only", clean)
+        cold = self.build_series("cold build, HTML only", clean, check=self.rival_round)
         pages = count_pages(corpus.output)
         self.say(f"  {pages.describe()}")
         # Apart from the timed builds: reading every process's smaps costs them 7 % at 10k.
@@ -540,7 +571,8 @@ class Bench:
             "search_stages": stages,
         }
 
-    def hugo(self, hugo: Path) -> dict:
+    def hugo(self, hugo: Path) -> Rival:
+        """Hugo on the same corpus (``bench/hugo/``), as a rival built beside our cold builds."""
         answer = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False).stdout
         found = re.search(r"v(\d+\.\d+\.\d+)", answer)
         version = found.group(1) if found else "?"
@@ -553,19 +585,23 @@ class Bench:
 
         command = [hugo, "--source", HUGO_SITE, "--contentDir", self.corpus.root / "content"]
         command += ["--destination", output, "--cacheDir", cache, "--noBuildLock", "--quiet"]
-        builds = self.series(f"Hugo {version} clean build", command, clean)
-        pages = count_hugo_pages(output)
-        self.say(f"  {pages.describe()}")
-        return {
-            "hugo_s": builds.median,
-            "hugo_peak_rss_mib": builds.median_rss,
-            "hugo_pages": pages.total,
-            "hugo_pages_by_kind": pages.kinds,
-            "hugo_html_mib": pages.html_bytes / 2**20,
-            "hugo_version": version,
-        }
 
-    def pelican(self, pelican: Path) -> dict:
+        def result(builds: Series) -> dict:
+            pages = count_hugo_pages(output)
+            self.say(f"  {pages.describe()}")
+            return {
+                "hugo_s": builds.median,
+                "hugo_peak_rss_mib": builds.median_rss,
+                "hugo_pages": pages.total,
+                "hugo_pages_by_kind": pages.kinds,
+                "hugo_html_mib": pages.html_bytes / 2**20,
+                "hugo_version": version,
+            }
+
+        return Rival(Series(f"Hugo {version} clean build, after each of ours"), command, clean, result)
+
+    def pelican(self, pelican: Path) -> Rival:
+        """Pelican on the same corpus (``bench/pelican/``), as a rival built beside our cold builds."""
         answer = subprocess.run([pelican, "--version"], capture_output=True, text=True, check=False).stdout
         version = answer.strip() or "?"
         content = self.corpus.root / "pelican-content"
@@ -577,15 +613,18 @@ class Bench:
             _remove(output)
 
         command = [pelican, content, "--settings", PELICAN_SETTINGS, "--output", output, "--quiet"]
-        builds = self.series(f"Pelican {version} clean build", command, clean)
-        pages = [path.stat().st_size for path in output.rglob("*.html")]
-        self.say(f"  {len(pages)} HTML pages, {sum(pages) / 2**20:.1f} MiB of HTML")
-        return {
-            "pelican_s": builds.median,
-            "pelican_peak_rss_mib": builds.median_rss,
-            "pelican_pages": len(pages),
-            "pelican_version": version,
-        }
+
+        def result(builds: Series) -> dict:
+            pages = [path.stat().st_size for path in output.rglob("*.html")]
+            self.say(f"  {len(pages)} HTML pages, {sum(pages) / 2**20:.1f} MiB of HTML")
+            return {
+                "pelican_s": builds.median,
+                "pelican_peak_rss_mib": builds.median_rss,
+                "pelican_pages": len(pages),
+                "pelican_version": version,
+            }
+
+        return Rival(Series(f"Pelican {version} clean build, after each of ours"), command, clean, result)
 
 
 def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
@@ -603,17 +642,20 @@ def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
     load = os.getloadavg()[0]
     bench = Bench(args, corpus, say)
     try:
+        if hugo is not None:
+            bench.rivals.append(bench.hugo(hugo))
+        if args.pelican is not None:
+            bench.rivals.append(bench.pelican(args.pelican))
         result.update(bench.generator())
+        for rival in bench.rivals:
+            say(rival.series.describe())
+            result.update(rival.result(rival.series))
+        if hugo is None:
+            result.update(hugo_s=None, hugo_pages=None)
         if args.skip_search:
             result.update(pagefind_s=None, pagefind_cli_s=None)
         else:
             result.update(bench.search())
-        if hugo is None:
-            result.update(hugo_s=None, hugo_pages=None)
-        else:
-            result.update(bench.hugo(hugo))
-        if args.pelican is not None:
-            result.update(bench.pelican(args.pelican))
     finally:
         corpus.restore()
     foreign = [run.foreign_cpu_s for run in bench.kept if run.foreign_cpu_s is not None]
