@@ -331,11 +331,8 @@ class Rival:
 
     series: Series
     command: list
-    clean_output: Callable[[int], None]
+    clean: Callable[[], None]  #: removes its output (and cache) before each build
     result: Callable[[Series], dict]  #: its figures for the JSON line, from its series
-
-    def clean(self) -> None:
-        self.clean_output(0)
 
 
 def generator_build(config: Path, output: Path, jobs: int | None) -> list[str | Path]:
@@ -376,13 +373,20 @@ class Bench:
         for rival in self.rivals:
             if len(rival.series.runs) >= self.args.runs:
                 continue  # our build was redone: the rival already has its runs
-            rival.clean()
-            os.sync()
-            if self.args.wait_idle:
-                wait_idle(self.args.wait_idle)
-            run = measure(rival.command, timeout=self.args.timeout)
-            rival.series.runs.append(run)
-            self.kept.append(run)
+            self.kept.append(self.run_beside(rival.series, rival.command, rival.clean))
+
+    def run_beside(
+        self, series: Series, command: Sequence[str | Path], clean: Callable[[], None]
+    ) -> Measured:
+        """One run of ``command`` added to ``series``, right after one of ours, so that the
+        two are measured in the same conditions (``clean``: before it)."""
+        clean()
+        os.sync()
+        if self.args.wait_idle:
+            wait_idle(self.args.wait_idle)
+        run = measure(command, timeout=self.args.timeout)
+        series.runs.append(run)
+        return run
 
     def series(
         self,
@@ -543,11 +547,7 @@ class Bench:
         def cli_on_that_output() -> None:
             """Pagefind's own CLI right after each build, on its output: both measured in
             the same conditions (a series of one, then of the other, drifted by 10 %)."""
-            _remove(bundle)
-            os.sync()
-            if self.args.wait_idle:
-                wait_idle(self.args.wait_idle)
-            cli.runs.append(measure(cli_command, timeout=self.args.timeout))
+            self.run_beside(cli, cli_command, lambda: _remove(bundle))
 
         command = [sys.executable, "-c", _SEARCH_BUILD, corpus.search_config, output]
         builds = self.series("clean build with search", command, clean, check=cli_on_that_output)
@@ -579,7 +579,7 @@ class Bench:
         output = self.corpus.root / "hugo-public"
         cache = self.corpus.root / "hugo-cache"
 
-        def clean(_: int) -> None:
+        def clean() -> None:
             _remove(output)
             _remove(cache)
 
@@ -609,7 +609,7 @@ class Bench:
         _remove(content)
         write_pelican_content(self.corpus.root / "content", content)
 
-        def clean(_: int) -> None:
+        def clean() -> None:
             _remove(output)
 
         command = [pelican, content, "--settings", PELICAN_SETTINGS, "--output", output, "--quiet"]
