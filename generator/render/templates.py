@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.compiler
+import markupsafe
 
 from generator.errors import Diagnostic, TemplateError, error
 from generator.render import exports, fragments, french, typography
@@ -19,8 +21,45 @@ from generator.render import exports, fragments, french, typography
 AUTOESCAPED = ("html", "xml")
 
 
+#: markupsafe's escaping of text, without wrapping the result in ``Markup`` (private to
+#: markupsafe 3, hence the fallback through its public ``escape``).
+_escape_text = getattr(markupsafe, "_escape_inner", lambda text: str(markupsafe.escape(text)))
+
+
+def escape_output(value: object) -> str:
+    """What autoescape writes for ``{{ value }}``: the same text as ``markupsafe.escape``.
+
+    Jinja calls ``escape`` about eighty times a page, and most values are plain strings.
+    ``escape`` wraps each result in ``Markup``, a Python-level constructor that costs
+    nine tenths of the call; at an output point that wrapper is never read (the pieces
+    are joined into the page, or into a buffer that is wrapped whole), so plain text is
+    escaped without it."""
+    if type(value) is str:
+        return _escape_text(value)
+    return markupsafe.escape(value)
+
+
+#: What the compiled code of a template calls beyond Jinja's own: part of the name of its
+#: kept bytecode, so that code compiled otherwise (by Jinja's generator, or another
+#: version of this one) is never loaded.
+CODE = "escape_output"
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Jinja's code generator, calling ``escape_output`` where autoescape is known at
+    compile time (``jinja2.nativetypes`` overrides the same hook to skip escaping)."""
+
+    def _output_child_pre(self, node, frame, finalize) -> None:  # type: ignore[no-untyped-def]
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            return super()._output_child_pre(node, frame, finalize)
+        self.write("environment.escape_output(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
 class Environment(jinja2.Environment):
-    """Jinja's environment, with ``x.name`` on a plain dict looked up as an item first.
+    """Jinja's environment, with ``x.name`` on a plain dict looked up as an item first,
+    and autoescaped output written by ``escape_output``.
 
     Page contexts are dicts, and Jinja resolves ``card.title`` by trying the attribute,
     catching the AttributeError, then the item: an exception for nearly every variable
@@ -28,6 +67,9 @@ class Environment(jinja2.Environment):
     ``dict``'s own (no ``__dict__``, no ``__getattr__``), so for any other name the item
     is what Jinja would return: the result is the same, the exception is spared. Names
     of ``dict``'s attributes (``items``, ``get``...) still go through Jinja's order."""
+
+    code_generator_class = _CodeGenerator
+    escape_output = staticmethod(escape_output)
 
     def getattr(self, obj: object, attribute: str) -> object:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
@@ -59,7 +101,7 @@ def make_environment(
     if bytecode_dir is not None:
         with contextlib.suppress(OSError):
             bytecode_dir.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
+            bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir), f"__jinja2_{CODE}_%s.cache")
     environment = Environment(
         bytecode_cache=bytecode_cache,
         auto_reload=False,  # a build never sees a template change mid-way: no stat per include

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markupsafe
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup
 
 from generator.errors import TemplateError
-from generator.render.templates import make_environment, render_page
+from generator.render.templates import escape_output, make_environment, render_page
 
 from ..factories import TEMPLATES
 
@@ -155,3 +159,84 @@ def test_a_missing_dict_field_is_still_an_error_naming_the_field(tmp_path: Path)
     folder = templates(tmp_path, {"page.html": "<p>\n{{ card.titel }}\n</p>\n"})
     (message,) = render_error(folder, "page.html", {"card": {"title": "x"}})
     assert "templates/page.html:2" in message and "titel" in message
+
+
+class _Html:
+    """An object that renders itself as HTML (markupsafe's ``__html__`` protocol)."""
+
+    def __html__(self) -> str:
+        return "<em>own</em>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.integers(), st.floats(allow_nan=False), st.text().map(Markup)))
+def test_output_escaping_writes_what_markupsafe_escape_writes(value: object) -> None:
+    assert escape_output(value) == str(markupsafe.escape(value))
+
+
+@pytest.mark.parametrize("value", [None, True, _Html(), Markup("<b>&amp;</b>"), "a & 'b' \"c\" <d>"])
+def test_output_escaping_handles_objects_as_markupsafe_does(value: object) -> None:
+    assert escape_output(value) == str(markupsafe.escape(value))
+
+
+#: Output written straight to the page and into every kind of buffer Jinja joins and wraps
+#: (set blocks, macros, call blocks, filter blocks), with values that need escaping.
+BUFFERED = """{% macro item(x) %}<li>{{ x }}</li>{% endmacro -%}
+{% macro wrap(v) %}[{{ caller(v) }}]{% endmacro -%}
+{% set block %}<b>{{ title }}</b>{% endset -%}
+{{ block }}|{{ block|length }}|{{ item(title) }}|{{ item(html) }}
+{% call(x) wrap(title) %}<i>{{ x }}</i>{% endcall %}
+{% filter upper %}{{ title }} {{ n }}{% endfilter %}
+{% for word in words %}{{ word }}{{ loop.index }}{% endfor %}{{ html }}{{ title|e }}{{ none }}
+"""
+
+
+def test_pages_are_what_jinja_itself_writes_when_output_is_escaped_our_way(tmp_path: Path) -> None:
+    """The code generator's ``escape_output`` gives the page Jinja's own ``escape`` gives,
+    including where output is buffered and the buffer is then wrapped as Markup."""
+    import jinja2
+
+    folder = templates(tmp_path, {"page.html": BUFFERED})
+    context = {
+        "title": "<script>«T» & 'co'</script>",
+        "html": Markup("<p>sûr</p>"),
+        "n": 3,
+        "words": ["a<", "b&"],
+        "none": None,
+    }
+    loader = jinja2.FileSystemLoader(folder)
+    layout = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+    reference = jinja2.Environment(loader=loader, autoescape=True, **layout)  # as make_environment lays out
+    ours = make_environment(folder)
+    assert "escape_output(" in ours.compile(BUFFERED, raw=True)  # the hook is still Jinja's
+    expected = reference.get_template("page.html").render(context)
+    assert render_page(ours, "page.html", context, "/").decode() == expected
+    assert "&lt;script&gt;" in expected and "<p>sûr</p>" in expected
+
+
+def test_kept_bytecode_compiled_by_jinjas_own_generator_is_not_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytecode kept by Jinja's generator (or an older one of ours) calls ``escape``:
+    loading it would quietly skip ``escape_output`` until the template changed."""
+    import jinja2
+
+    from generator.render import templates as module
+
+    folder = templates(tmp_path, {"page.html": "<p>{{ title }}</p>"})
+    kept = tmp_path / "bytecode"
+    kept.mkdir()
+    jinjas = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder), bytecode_cache=jinja2.FileSystemBytecodeCache(str(kept))
+    )
+    jinjas.get_template("page.html")
+    assert len(list(kept.iterdir())) == 1
+    calls: list[object] = []
+    monkeypatch.setattr(
+        module.Environment, "escape_output", staticmethod(lambda v: calls.append(v) or str(v))
+    )
+    for title in ("x", "y"):  # compiled afresh, then loaded from our own kept bytecode
+        data = render_page(make_environment(folder, bytecode_dir=kept), "page.html", {"title": title}, "/")
+        assert data == f"<p>{title}</p>".encode()
+    assert calls == ["x", "y"]
+    assert len(list(kept.iterdir())) == 2
