@@ -12,6 +12,8 @@ import dataclasses
 import functools
 import hashlib
 import importlib.metadata
+import itertools
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -28,21 +30,23 @@ from generator.errors import ContentError, Diagnostic, GeneratorError, Severity
 from generator.inputs import FileStamp, content_key, survey
 from generator.publish import build_report, output
 from generator.publish.build_report import REPORT_FILE, BuildReport
+from generator.publish.reuse import pages_to_render
 from generator.publish.search import BUNDLE_DIR, SearchIndex, index_site
 from generator.publish.workspace import (
+    Linking,
     Manifest,
     OutputState,
     Workspace,
-    adopt_files,
     open_workspace,
     remove_files,
     start_linking,
+    starts_empty,
     sync_static,
 )
 from generator.render import dependencies, export_lines, exports
 from generator.render.dependencies import PageReads
 from generator.render.fingerprint import Fingerprinter, template_digests
-from generator.render.parallel import RenderJob, render_and_write
+from generator.render.parallel import Chunks, RenderJob, Written, render_and_write
 from generator.render.templates import make_environment
 from generator.report import Reporter
 from generator.site.edits import Edit
@@ -153,10 +157,13 @@ def build_site(
     ``content_cache``), ``kept`` the site its last build returned (``BuildResult.site``).
     """
     target = output_dir or config.output_dir
+    workers = workers or default_workers()
     with output.OutputLock(target), PausedCollector() as collector:
         output.clean_leftovers(target)
         state = OutputState(config.cache_dir, target)
-        linking = None
+        linking: Linking | None = None
+        workspace: Workspace | None = None
+        early: Started | None = None  #: pages put to the workers before the fingerprints
         try:
             with collector.paused():
                 with reporter.stage("survey"):
@@ -172,38 +179,48 @@ def build_site(
                 last = dependencies.load_record(reads_path, described, model_key)
                 slugs = SlugMemory(config.cache_dir / "people-slugs.marshal" if incremental else None)
                 kept = kept if incremental else None  # a build that trusts nothing kept
-                checked = check_site(
-                    config, reporter, strict, cache, inputs.content, workers or default_workers(), last, kept
-                )
+                checked = check_site(config, reporter, strict, cache, inputs.content, workers, last, kept)
+            if workers > 1 and starts_empty(state, incremental):  # every page is rendered: start now
+                workspace = open_workspace(state, incremental, linking)
+                early = _start_rendering(config, checked, workspace, workers)
+            with collector.paused():  # the workers, forked above, collect as usual
                 records = _export_records(config, checked, incremental, reporter, inputs.key)
                 with reporter.stage("fingerprint"):
                     printed = _fingerprints(config, checked, current, last, records)
                 prints = printed.prints
-            workspace = open_workspace(state, incremental, linking)
+            if workspace is None:
+                workspace = open_workspace(state, incremental, linking)
         except BaseException:
-            if linking is not None:
+            if early is not None:
+                early.chunks.close()
+            if workspace is not None:
+                output.discard(workspace.directory)
+            elif linking is not None:
                 linking.cancel()
             raise
-        with output.discarded_on_failure(workspace.directory):
+        # The workers are stopped on any failure, before the workspace is discarded.
+        with output.discarded_on_failure(workspace.directory), contextlib.ExitStack() as running:
+            if early is not None:
+                running.callback(early.chunks.close)
             holds = workspace.holds
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
-            selected = _pages_to_render(checked, prints, workspace, current, target, reporter)
-            if any(checked.specs[index].kind in EXPORT_KINDS for index in selected):
-                exports.fetch_all(records.values())  # once, not in every render worker
-            with reporter.stage("render+write"), exports.serialised(records):
-                job = RenderJob(config, checked.model, checked.specs, checked.environment)
-                # A reused folder shares files with build/ by hard links: they are replaced,
-                # never written through.
-                write = functools.partial(output.write_pages, workspace.directory, replace=workspace.reused)
-                chunks = render_and_write(job, workers or default_workers(), write, selected=selected)
-                count = written = 0
-                # Closed on any failure here, so the workers stop before the workspace is discarded.
-                with contextlib.closing(chunks):
+            selected = pages_to_render(checked.specs, prints, workspace, current, target, reporter)
+            rest = [index for index in selected if early is None or index not in early.indices]
+            with exports.serialised(records):
+                if early is None and any(checked.specs[index].kind in EXPORT_KINDS for index in rest):
+                    exports.fetch_all(records.values())  # once, not in every render worker
+                # Workers forked early lack the export records: this process renders the rest.
+                rendering = _render(config, checked, workspace, workers if early is None else 1, rest)
+                running.callback(rendering.close)
+                cache.save()  # while the workers render (a cache: right whether this build lands or not)
+                chunks = itertools.chain(rendering, early.chunks if early is not None else ())
+                with reporter.stage("render+write", since=early.since if early is not None else None):
+                    count = written = 0
                     for chunk in reporter.progress("pages", chunks, len(selected), size=attrgetter("pages")):
                         count, written = count + chunk.pages, written + chunk.bytes
-                remove_files(workspace.directory, removed)
-                static = sync_static(workspace.directory, inputs.static, holds.static)
+            remove_files(workspace.directory, removed)
+            static = sync_static(workspace.directory, inputs.static, holds.static)
             search, search_key = None, None
             if config.search.enabled and index_search:
                 search_key = _search_key(config, checked.specs, prints)
@@ -228,7 +245,6 @@ def build_site(
         with reporter.stage("swap"):
             output.swap(workspace.directory, target, keep_previous=state.previous_dir)
         state.record([(target, manifest), (state.previous_dir, current)])
-        cache.save()
         slugs.save()
         _remember(reads_path, printed, checked, manifest, model_key)
     return BuildResult(
@@ -245,6 +261,35 @@ def build_site(
         report=report,
         site=dataclasses.replace(checked, inputs=manifest.inputs),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """Pages already rendering: put to workers forked before the fingerprints were made."""
+
+    chunks: Chunks[Written]
+    indices: frozenset[int]  #: their plan indices
+    since: float  #: when (``time.perf_counter()``)
+
+
+def _start_rendering(config: SiteConfig, checked: CheckedSite, workspace: Workspace, workers: int) -> Started:
+    """Every page but the data exports put to the render workers at once, for a build that
+    renders every page: the workers render while this process makes the export records
+    and the fingerprints (a second of a cold 10k build, on one core). The exports are
+    made of those records, so this process renders them once it has made them."""
+    indices = [index for index, spec in enumerate(checked.specs) if spec.kind not in EXPORT_KINDS]
+    since = time.perf_counter()
+    return Started(_render(config, checked, workspace, workers, indices), frozenset(indices), since)
+
+
+def _render(
+    config: SiteConfig, checked: CheckedSite, workspace: Workspace, workers: int, indices: list[int]
+) -> Chunks[Written]:
+    """The pages at ``indices`` rendered into the workspace (started at once on workers)."""
+    job = RenderJob(config, checked.model, checked.specs, checked.environment)
+    # A reused folder shares files with build/ by hard links: they are replaced, never written through.
+    write = functools.partial(output.write_pages, workspace.directory, replace=workspace.reused)
+    return render_and_write(job, workers, write, selected=indices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,29 +367,6 @@ def _up_to_date(target: Path, current: Manifest, reporter: Reporter) -> BuildRes
     )
 
 
-def _pages_to_render(
-    checked: CheckedSite,
-    prints: tuple[str | None, ...],
-    workspace: Workspace,
-    published: Manifest | None,
-    target: Path,
-    reporter: Reporter,
-) -> list[int]:
-    """The plan indices of the pages the workspace lacks (fingerprint changed, or none),
-    less those linked from the published site. Links go only into a reused workspace (a
-    fresh one, as with --no-cache, gets every page rendered)."""
-    holds = workspace.holds.pages
-    selected = [
-        index
-        for index, spec in enumerate(checked.specs)
-        if prints[index] is None or holds.get(spec.url, "") != prints[index]
-    ]
-    if not workspace.reused:
-        return selected
-    with reporter.stage("reuse"):
-        return _adopt_published(checked.specs, prints, selected, published, workspace.directory, target)
-
-
 def _export_records(
     config: SiteConfig, checked: CheckedSite, incremental: bool, reporter: Reporter, build: str
 ) -> dict[str, exports.Serialised]:
@@ -361,29 +383,6 @@ def _export_records(
 
 #: Pages made of every article's export record (see render/export_lines.py).
 EXPORT_KINDS = frozenset({"articles-json", "articles-csv", "relation-json"})
-
-
-def _adopt_published(
-    specs: tuple[PageSpec, ...],
-    prints: tuple[str | None, ...],
-    selected: list[int],
-    published: Manifest | None,
-    workspace: Path,
-    target: Path,
-) -> list[int]:
-    """Of the pages to write, link those the published site already holds as this build
-    would write them (the previous copy is one build behind: after a template edit it
-    lacks every page that edit rewrote); return the ones left to render."""
-    if published is None:
-        return selected
-    pages = published.pages
-    ready = [i for i in selected if prints[i] is not None and pages.get(specs[i].url) == prints[i]]
-    if not ready:
-        return selected
-    paths = {output_path(specs[i].url): i for i in ready}
-    failed = {paths[path] for path in adopt_files(workspace, target, paths)}
-    taken = set(ready) - failed
-    return [i for i in selected if i not in taken]
 
 
 def _search_key(config: SiteConfig, specs: tuple[PageSpec, ...], prints: tuple[str | None, ...]) -> str:

@@ -199,6 +199,15 @@ def open_workspace(state: OutputState, incremental: bool, linking: Linking | Non
     return Workspace(directory, Manifest(), reused=False)
 
 
+def starts_empty(state: OutputState, incremental: bool) -> bool:
+    """Whether ``open_workspace`` will give a new, empty folder: no previous copy to bring
+    up to date, no published site to copy. Every page is then rendered, whatever its
+    fingerprint, so rendering can start before the fingerprints are known."""
+    if _trusted_previous(state, incremental) is not None:
+        return False
+    return not incremental or state.manifest_of(state.output_dir) is None
+
+
 def ready_previous(state: OutputState) -> bool:
     """Make the previous copy now, for a long-running caller's next build: a copy of the
     published site by hard links, under its manifest. The dev server calls it after its

@@ -15,10 +15,12 @@ are set just before the pool starts and cleared when it ends.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from multiprocessing.pool import Pool
+from typing import Generic, Protocol, TypeVar
 
 import jinja2
 
@@ -31,6 +33,7 @@ from generator.site.plan import PageSpec
 from generator.workers import can_fork, fork_pool
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 #: Pages per task: big enough to amortise the round trip, small enough to balance load.
 CHUNK = 256
@@ -68,15 +71,20 @@ def render_pages(
 ) -> Iterator[RenderedFile]:
     """Every planned page as bytes, in plan order; with ``selected``, only the pages at
     those indices of ``job.specs`` (contexts still see the whole plan)."""
-    for files in _each_chunk(job, workers, chunk, selected, _rendered):
-        yield from files
+    with contextlib.closing(_each_chunk(job, workers, chunk, selected, _rendered)) as chunks:
+        for files in chunks:
+            yield from files
 
 
 def render_and_write(
     job: RenderJob, workers: int, write: Writer, chunk: int = CHUNK, selected: Sequence[int] | None = None
-) -> Iterator[Written]:
+) -> Chunks[Written]:
     """Render the pages (``selected`` ones, or all) and ``write`` them where they were
-    rendered, a chunk at a time; yields what each chunk wrote, in plan order."""
+    rendered, a chunk at a time; yields what each chunk wrote, in plan order.
+
+    Forked workers start at once, not when the result is first iterated: the caller can
+    do other work while they render. Closing the result (done when it is exhausted) stops
+    them."""
     return _each_chunk(job, workers, chunk, selected, functools.partial(_written, write))
 
 
@@ -88,27 +96,66 @@ def _written(write: Writer, job: RenderJob, views: ViewBuilder, indices: tuple[i
     return Written(*write(_render(job, views, indices)))
 
 
+class Chunks(Protocol[T_co]):
+    """The results of each chunk, in plan order, as an iterator that can be closed."""
+
+    def __iter__(self) -> Iterator[T_co]: ...
+    def __next__(self) -> T_co: ...
+    def close(self) -> None: ...
+
+
 def _each_chunk(
     job: RenderJob, workers: int, chunk: int, selected: Sequence[int] | None, task: Task[T]
-) -> Iterator[T]:
+) -> Chunks[T]:
     """``task`` done on each chunk of the pages (``selected`` ones, or all), on forked
     workers when there is more than one chunk and more than one worker; results in
     plan order."""
     indices = range(len(job.specs)) if selected is None else selected
     chunks = [tuple(indices[start : start + chunk]) for start in range(0, len(indices), chunk)]
     if workers <= 1 or len(chunks) <= 1 or not can_fork():
-        views = ViewBuilder(job.config, job.model, job.specs)
-        with fragments.scoped(job.environment):
-            for part in chunks:
-                yield task(job, views, part)
-        return
-    global _JOB, _TASK
-    _JOB, _TASK = job, task
-    try:
-        with fork_pool(workers) as pool:
-            yield from pool.imap(_in_worker, chunks)
-    finally:
-        _JOB = _TASK = None
+        return _in_process(job, task, chunks)
+    return _Forked(job, task, workers, chunks)
+
+
+def _in_process(job: RenderJob, task: Task[T], chunks: list[tuple[int, ...]]) -> Iterator[T]:
+    views = ViewBuilder(job.config, job.model, job.specs)
+    with fragments.scoped(job.environment):
+        for part in chunks:
+            yield task(job, views, part)
+
+
+class _Forked(Generic[T]):
+    """``task`` done on each chunk by workers forked when this is made; iterating it gives
+    the results in plan order. Closing it, which exhausting it does, stops the workers."""
+
+    def __init__(self, job: RenderJob, task: Task[T], workers: int, chunks: list[tuple[int, ...]]):
+        global _JOB, _TASK
+        _JOB, _TASK = job, task
+        try:
+            self._pool: Pool | None = fork_pool(workers)
+        except BaseException:
+            _JOB = _TASK = None
+            raise
+        self._results = self._pool.imap(_in_worker, chunks)
+
+    def __iter__(self) -> _Forked[T]:
+        return self
+
+    def __next__(self) -> T:
+        if self._pool is None:
+            raise StopIteration
+        try:
+            return next(self._results)
+        except BaseException:  # the end (StopIteration), a worker's error, or an interrupt
+            self.close()
+            raise
+
+    def close(self) -> None:
+        global _JOB, _TASK
+        if self._pool is not None:
+            self._pool.terminate()  # and waits for the workers
+            self._pool = None
+            _JOB = _TASK = None
 
 
 def _in_worker(indices: tuple[int, ...]) -> object:

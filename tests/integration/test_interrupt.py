@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
@@ -316,5 +317,58 @@ def test_render_workers_stop_before_the_workspace_is_discarded(
     with pytest.raises(KeyboardInterrupt):
         build.build_site(config, Reporter(quiet=True), output_dir=archive.output, workers=2)
     time.sleep(1.0)  # long enough for a live worker to render and write a few more chunks
+    assert not archive.output.exists()
+    assert archive.leftovers() == []
+
+
+def _first_build(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Archive, object]:
+    """A copy of the archive never built, its config without search, and render chunks
+    small enough for a pool of workers."""
+    archive = Archive(corpus, tmp_path)
+    config = load_config(archive.site / "site.yaml")
+    config = dataclasses.replace(config, search=dataclasses.replace(config.search, enabled=False))
+    monkeypatch.setattr(build, "render_and_write", functools.partial(build.render_and_write, chunk=8))
+    return archive, config
+
+
+def test_a_first_build_renders_while_it_makes_the_fingerprints_and_writes_the_same_site(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing published, every page is rendered: the workers start before the
+    export records and fingerprints are made, and the exports (made of those records)
+    are rendered by the parent. The site is the one a single process writes."""
+    archive, config = _first_build(corpus, tmp_path, monkeypatch)
+    workers_seen: list[int] = []
+    fingerprints = build._fingerprints
+
+    def watched(*args: object, **kwargs: object) -> object:
+        workers_seen.append(len(multiprocessing.active_children()))
+        return fingerprints(*args, **kwargs)
+
+    monkeypatch.setattr(build, "_fingerprints", watched)
+    result = build.build_site(config, Reporter(quiet=True), output_dir=archive.output, workers=2)
+    assert workers_seen == [2]  # rendering had started
+    assert result.rendered == result.pages == len(result.changed)
+    assert multiprocessing.active_children() == []
+    alone = tmp_path / "alone" / "build"
+    build.build_site(config, Reporter(quiet=True), output_dir=alone, workers=1, incremental=False)
+    ours, theirs = snapshot(archive.output), snapshot(alone)
+    assert ours.pop("_report.json") and theirs.pop("_report.json")  # timings differ
+    assert ours == theirs and any(path.startswith("data/") for path in ours)
+
+
+def test_a_failure_while_the_first_pages_render_stops_the_workers_and_leaves_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive, config = _first_build(corpus, tmp_path, monkeypatch)
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("fingerprints failed")
+
+    monkeypatch.setattr(build, "_fingerprints", failing)
+    with pytest.raises(RuntimeError, match="fingerprints failed"):
+        build.build_site(config, Reporter(quiet=True), output_dir=archive.output, workers=2)
+    assert multiprocessing.active_children() == []
+    time.sleep(1.0)  # long enough for a live worker to make the staging folder again
     assert not archive.output.exists()
     assert archive.leftovers() == []

@@ -18,6 +18,7 @@ from generator.publish.workspace import (
     open_workspace,
     ready_previous,
     start_linking,
+    starts_empty,
 )
 from generator.render.templates import RenderedFile
 
@@ -96,6 +97,33 @@ def test_nothing_is_trusted_when_not_incremental(tmp_path: Path) -> None:
     state = OutputState(tmp_path / "cache", output)
     state.record([(output, Manifest(pages={"/": "x"}))])
     assert not open_workspace(state, incremental=False).reused
+
+
+@pytest.mark.parametrize("incremental", [True, False])
+@pytest.mark.parametrize(
+    "situation", ["nothing built", "no manifest", "published", "previous copy", "untrusted previous copy"]
+)
+def test_starts_empty_says_whether_the_workspace_will_be_a_new_empty_folder(
+    tmp_path: Path, situation: str, incremental: bool
+) -> None:
+    """The build renders before the fingerprints are known only when ``starts_empty``
+    says so: it must agree with what ``open_workspace`` then does."""
+    output = tmp_path / "build"
+    if situation != "nothing built":
+        make_output(tmp_path)
+    state = OutputState(tmp_path / "cache", output)
+    if situation == "published":
+        state.record([(output, Manifest(pages={"/": "x"}))])
+    if situation.endswith("previous copy"):
+        state.previous_dir.mkdir()
+        (state.previous_dir / "index.html").write_bytes(b"accueil d'avant")
+        if situation == "previous copy":
+            state.record([(state.previous_dir, Manifest(pages={"/": "x"}))])
+    predicted = starts_empty(state, incremental)
+    workspace = open_workspace(state, incremental)
+    assert predicted == (not workspace.reused)
+    assert predicted == (tree(workspace.directory) == {})
+    assert predicted == (not incremental or situation not in ("published", "previous copy"))
 
 
 def test_link_tree_copies_folders_and_files(tmp_path: Path) -> None:
