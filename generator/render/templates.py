@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 import jinja2.compiler
 import markupsafe
+from markupsafe import Markup
 
 from generator.errors import Diagnostic, TemplateError, error
 from generator.render import exports, fragments, french, typography
@@ -34,8 +35,11 @@ def escape_output(value: object) -> str:
     nine tenths of the call; at an output point that wrapper is never read (the pieces
     are joined into the page, or into a buffer that is wrapped whole), so plain text is
     escaped without it."""
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return _escape_text(value)
+    if kind is Markup:  # already HTML: include_cached's fragments, |safe, |typo on Markup
+        return value
     return markupsafe.escape(value)
 
 
