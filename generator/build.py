@@ -163,7 +163,7 @@ def build_site(
         state = OutputState(config.cache_dir, target)
         linking: Linking | None = None
         workspace: Workspace | None = None
-        early: Started | None = None  #: pages put to the workers before the fingerprints
+        early: _Started | None = None  #: pages put to the workers before the fingerprints
         try:
             with collector.paused():
                 with reporter.stage("survey"):
@@ -264,7 +264,7 @@ def build_site(
 
 
 @dataclass(frozen=True, slots=True)
-class Started:
+class _Started:
     """Pages already rendering: put to workers forked before the fingerprints were made."""
 
     chunks: Chunks[Written]
@@ -272,14 +272,16 @@ class Started:
     since: float  #: when (``time.perf_counter()``)
 
 
-def _start_rendering(config: SiteConfig, checked: CheckedSite, workspace: Workspace, workers: int) -> Started:
+def _start_rendering(
+    config: SiteConfig, checked: CheckedSite, workspace: Workspace, workers: int
+) -> _Started:
     """Every page but the data exports put to the render workers at once, for a build that
     renders every page: the workers render while this process makes the export records
     and the fingerprints (a second of a cold 10k build, on one core). The exports are
     made of those records, so this process renders them once it has made them."""
     indices = [index for index, spec in enumerate(checked.specs) if spec.kind not in EXPORT_KINDS]
     since = time.perf_counter()
-    return Started(_render(config, checked, workspace, workers, indices), frozenset(indices), since)
+    return _Started(_render(config, checked, workspace, workers, indices), frozenset(indices), since)
 
 
 def _render(
