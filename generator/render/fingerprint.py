@@ -162,9 +162,6 @@ class Fingerprinter:
             ),
         }
 
-    def all(self) -> tuple[str | None, ...]:
-        return tuple(self.of(spec) for spec in self.specs)
-
     def summaries(self) -> dict[str, object]:
         """The shape summaries computed (or adopted) so far, by name."""
         return dict(self._summaries)
