@@ -52,7 +52,7 @@ from generator.report import Reporter
 from generator.site.edits import Edit
 from generator.site.model import SiteModel, build_model, choose_related
 from generator.site.patch import patched
-from generator.site.people import SlugMemory
+from generator.site.person_slugs import SlugMemory
 from generator.site.plan import PageSpec, check_plan, plan_pages
 from generator.site.urls import output_path
 from generator.workers import default_workers

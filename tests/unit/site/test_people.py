@@ -2,12 +2,10 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from generator.content.aliases import PeopleAliases, parse_people_aliases
 from generator.content.model import Person
 from generator.site.model import build_model
-from generator.site.people import FALLBACK_SLUG, build_people, person_slug
+from generator.site.people import build_people
 from generator.site.plan import check_plan, plan_pages
 
 from ..factories import country, make_article
@@ -97,21 +95,6 @@ def test_entry_is_found_for_every_person_an_article_names() -> None:
     assert [people.entry_of(p).name for p in article.people] == ["Tran Dai Quang", "Somsak Exemplaire"]
 
 
-@pytest.mark.parametrize(
-    ("name", "slug"),
-    [
-        ("Trần Đại Quang", "tran-dai-quang"),
-        ("Alexander Lukashenko", "alexander-lukashenko"),
-        ("Ursula von der Leyen", "ursula-von-der-leyen"),
-        ("Xi Jinping (习近平)", "xi-jinping-xi-jin-ping"),
-        ("« ? »", FALLBACK_SLUG),
-        ("A" * 50 + " " + "B" * 50, "a" * 50),  # cut at a word boundary
-    ],
-)
-def test_slug_is_ascii_and_safe_when_made_from_a_name(name: str, slug: str) -> None:
-    assert person_slug(name) == slug
-
-
 def test_slugs_are_unique_and_stable_when_two_names_make_the_same_slug() -> None:
     articles = [
         make_article("a", "2017", people=(person("Lê Văn A"),)),
@@ -196,35 +179,3 @@ def test_model_uses_the_shipped_alias_list_when_given_none() -> None:
     model = build_model(SITE, 5)
     assert "Alexander Lukashenko" in names(model.people)
     assert "Loukachenko" not in names(model.people)
-
-
-def test_person_slugs_are_remembered_on_disk_for_the_next_process(tmp_path, monkeypatch) -> None:
-    from generator.site import people
-
-    path = tmp_path / "people-slugs.marshal"
-    monkeypatch.setattr(people, "_SLUGS", {})
-    memory = people.SlugMemory(path)
-    assert person_slug("Trần Đại Quang") == "tran-dai-quang"
-    memory.save()
-    monkeypatch.setattr(people, "_SLUGS", {})
-    calls = []
-    monkeypatch.setattr(people, "slugify", lambda *args, **kwargs: calls.append(args) or "faux")
-    people.SlugMemory(path)
-    assert person_slug("Trần Đại Quang") == "tran-dai-quang" and calls == []  # read, not made again
-    assert person_slug("Nguyễn Văn A") == "faux" and len(calls) == 1
-
-
-def test_person_slugs_of_another_generator_version_are_not_trusted(tmp_path, monkeypatch) -> None:
-    import marshal
-
-    from generator.site import people
-
-    path = tmp_path / "people-slugs.marshal"
-    path.write_bytes(marshal.dumps(("une-autre-version", {"Trần Đại Quang": "faux"})))
-    monkeypatch.setattr(people, "_SLUGS", {})
-    people.SlugMemory(path)
-    assert person_slug("Trần Đại Quang") == "tran-dai-quang"
-    path.write_bytes(b"\x00abime")
-    monkeypatch.setattr(people, "_SLUGS", {})
-    people.SlugMemory(path)  # a damaged file is ignored
-    assert person_slug("Trần Đại Quang") == "tran-dai-quang"
