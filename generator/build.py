@@ -13,7 +13,6 @@ import functools
 import hashlib
 import importlib.metadata
 import itertools
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -211,11 +210,15 @@ def build_site(
                 if early is None and any(checked.specs[index].kind in EXPORT_KINDS for index in rest):
                     exports.fetch_all(records.values())  # once, not in every render worker
                 # Workers forked early lack the export records: this process renders the rest.
-                rendering = _render(config, checked, workspace, workers if early is None else 1, rest)
+                rendering = _render_into(config, checked, workspace, workers if early is None else 1, rest)
                 running.callback(rendering.close)
-                cache.save()  # while the workers render (a cache: right whether this build lands or not)
+                # Here, so that it overlaps rendering when there are workers (a cache: right
+                # whether this build lands or not).
+                cache.save()
                 chunks = itertools.chain(rendering, early.chunks if early is not None else ())
-                with reporter.stage("render+write", since=early.since if early is not None else None):
+                # Timed from here, so that stages add up to the build: early pages began
+                # rendering during the exports and fingerprint stages.
+                with reporter.stage("render+write"):
                     count = written = 0
                     for chunk in reporter.progress("pages", chunks, len(selected), size=attrgetter("pages")):
                         count, written = count + chunk.pages, written + chunk.bytes
@@ -265,11 +268,11 @@ def build_site(
 
 @dataclass(frozen=True, slots=True)
 class _Started:
-    """Pages already rendering: put to workers forked before the fingerprints were made."""
+    """Pages put to render workers forked before the fingerprints were made (or, for a
+    site too small for workers, rendered in-process once the rest are)."""
 
     chunks: Chunks[Written]
     indices: frozenset[int]  #: their plan indices
-    since: float  #: when (``time.perf_counter()``)
 
 
 def _start_rendering(
@@ -280,11 +283,10 @@ def _start_rendering(
     and the fingerprints (a second of a cold 10k build, on one core). The exports are
     made of those records, so this process renders them once it has made them."""
     indices = [index for index, spec in enumerate(checked.specs) if spec.kind not in EXPORT_KINDS]
-    since = time.perf_counter()
-    return _Started(_render(config, checked, workspace, workers, indices), frozenset(indices), since)
+    return _Started(_render_into(config, checked, workspace, workers, indices), frozenset(indices))
 
 
-def _render(
+def _render_into(
     config: SiteConfig, checked: CheckedSite, workspace: Workspace, workers: int, indices: list[int]
 ) -> Chunks[Written]:
     """The pages at ``indices`` rendered into the workspace (started at once on workers)."""

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from generator.config import SiteConfig
 
 #: Libraries whose version changes the bytes of a page.
-OUTPUT_LIBRARIES = ("jinja2", "markdown", "nh3", "babel", "python-slugify", "pyyaml")
+OUTPUT_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "babel", "python-slugify", "pyyaml")
 
 Signature = tuple[int, int, int, int]  #: size, mtime_ns, ctime_ns, inode
 

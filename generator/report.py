@@ -77,11 +77,9 @@ class Reporter:
         print(f"\r{label}: {done:,}/{total:,}".replace(",", "\u202f") + " " * 8, file=self.out, flush=True)
 
     @contextmanager
-    def stage(self, name: str, since: float | None = None) -> Iterator[None]:
-        """Time one pipeline stage; the figures end up in the build summary. ``since``: when
-        the stage began (a ``time.perf_counter()`` reading), if it began before this block,
-        alongside other stages."""
-        start = time.perf_counter() if since is None else since
+    def stage(self, name: str) -> Iterator[None]:
+        """Time one pipeline stage; the figures end up in the build summary."""
+        start = time.perf_counter()
         try:
             yield
         finally:

@@ -176,13 +176,12 @@ def open_workspace(state: OutputState, incremental: bool, linking: Linking | Non
     ``linking`` made, or one made now); else a new empty staging folder. Files in a reused
     folder are replaced, never rewritten in place, since a hard link shares its bytes with
     the published site."""
-    holds = _trusted_previous(state, incremental)
+    holds, current = _reusable(state, incremental)
     if holds is not None:
         if linking is not None:
             linking.cancel()
         state.forget(state.previous_dir)
         return Workspace(state.previous_dir, holds, reused=True)
-    current = state.manifest_of(state.output_dir) if incremental else None
     if linking is not None:
         if current is not None and linking.finished():
             return Workspace(linking.directory, current, reused=True)
@@ -203,9 +202,7 @@ def starts_empty(state: OutputState, incremental: bool) -> bool:
     """Whether ``open_workspace`` will give a new, empty folder: no previous copy to bring
     up to date, no published site to copy. Every page is then rendered, whatever its
     fingerprint, so rendering can start before the fingerprints are known."""
-    if _trusted_previous(state, incremental) is not None:
-        return False
-    return not incremental or state.manifest_of(state.output_dir) is None
+    return _reusable(state, incremental) == (None, None)
 
 
 def ready_previous(state: OutputState) -> bool:
@@ -238,6 +235,14 @@ def _trusted_previous(state: OutputState, incremental: bool) -> Manifest | None:
     ``start_linking`` and ``open_workspace`` must agree on."""
     previous = state.previous_dir
     return state.manifest_of(previous) if incremental and previous.is_dir() else None
+
+
+def _reusable(state: OutputState, incremental: bool) -> tuple[Manifest | None, Manifest | None]:
+    """What a build may start from: the previous copy's manifest, when it can be trusted,
+    and the published site's (both None when not incremental)."""
+    if not incremental:
+        return None, None
+    return _trusted_previous(state, incremental), state.manifest_of(state.output_dir)
 
 
 def adopt_files(directory: Path, source: Path, paths: Iterable[PurePath]) -> list[PurePath]:

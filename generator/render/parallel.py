@@ -83,8 +83,8 @@ def render_and_write(
     rendered, a chunk at a time; yields what each chunk wrote, in plan order.
 
     Forked workers start at once, not when the result is first iterated: the caller can
-    do other work while they render. Closing the result (done when it is exhausted) stops
-    them."""
+    do other work while they render (in-process, pages are rendered as the result is
+    iterated). Closing the result (done when it is exhausted) stops the workers."""
     return _each_chunk(job, workers, chunk, selected, functools.partial(_written, write))
 
 

@@ -17,6 +17,7 @@ import markupsafe
 from markupsafe import Markup
 
 from generator.errors import Diagnostic, TemplateError, error
+from generator.inputs import generator_digest
 from generator.render import exports, fragments, french, typography
 
 AUTOESCAPED = ("html", "xml")
@@ -41,12 +42,6 @@ def escape_output(value: object) -> str:
     if kind is Markup:  # already HTML: include_cached's fragments, |safe, |typo on Markup
         return value
     return markupsafe.escape(value)
-
-
-#: What the compiled code of a template calls beyond Jinja's own: part of the name of its
-#: kept bytecode, so that code compiled otherwise (by Jinja's generator, or another
-#: version of this one) is never loaded.
-CODE = "escape_output"
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
@@ -105,7 +100,7 @@ def make_environment(
     if bytecode_dir is not None:
         with contextlib.suppress(OSError):
             bytecode_dir.mkdir(parents=True, exist_ok=True)
-            bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir), f"__jinja2_{CODE}_%s.cache")
+            bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir), bytecode_pattern())
     environment = Environment(
         bytecode_cache=bytecode_cache,
         auto_reload=False,  # a build never sees a template change mid-way: no stat per include
@@ -130,6 +125,13 @@ def make_environment(
     if problems:
         raise TemplateError(problems)
     return environment
+
+
+def bytecode_pattern() -> str:
+    """How kept bytecode is named: after the generator's digest (its code, Jinja's version),
+    since the compiled code calls ``escape_output``: bytecode compiled by Jinja's own
+    generator, or by another version of this one, is never loaded."""
+    return f"__jinja2_{generator_digest()}_%s.cache"
 
 
 def register_filters(environment: jinja2.Environment) -> None:

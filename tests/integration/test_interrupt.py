@@ -372,3 +372,34 @@ def test_a_failure_while_the_first_pages_render_stops_the_workers_and_leaves_not
     time.sleep(1.0)  # long enough for a live worker to make the staging folder again
     assert not archive.output.exists()
     assert archive.leftovers() == []
+
+
+def test_workers_of_a_rebuild_stop_before_its_workspace_is_discarded(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same defence when a published site and its previous copy exist: the workers
+    are forked only once the fingerprints say which pages to render (here all of them:
+    the site's title changed), and Ctrl+C while they run leaves the published site whole."""
+    archive, config = _first_build(corpus, tmp_path, monkeypatch)
+    for _ in range(2):  # the second build leaves a previous copy to bring up to date
+        build.build_site(config, Reporter(quiet=True), output_dir=archive.output, workers=1)
+    published = snapshot(archive.output)
+    started_early: list[object] = []
+    monkeypatch.setattr(build, "_start_rendering", lambda *args: started_early.append(args))
+    alive: list[int] = []
+
+    def interrupted(self: Reporter, label: str, items: Iterable, total: int, size: object = None) -> Iterator:
+        for item in items:
+            alive.append(len(multiprocessing.active_children()))
+            yield item
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Reporter, "progress", interrupted)
+    retitled = dataclasses.replace(config, title=f"{config.title} (nouvelle édition)")
+    with pytest.raises(KeyboardInterrupt):
+        build.build_site(retitled, Reporter(quiet=True), output_dir=archive.output, workers=2)
+    assert started_early == [] and alive == [2]
+    assert multiprocessing.active_children() == []
+    time.sleep(1.0)  # long enough for a live worker to render and write a few more chunks
+    assert archive.leftovers() == []
+    assert snapshot(archive.output) == published

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,24 @@ def test_write_error_in_a_worker_reaches_the_parent_naming_the_file(job: RenderJ
         list(render_and_write(job, 2, write, chunk=5))
     (diagnostic,) = raised.value.diagnostics
     assert diagnostic.code == "publish.write" and "articles" in diagnostic.path
+
+
+def test_workers_render_before_the_result_is_read_and_stop_when_it_is_closed(
+    job: RenderJob, tmp_path: Path
+) -> None:
+    """render_and_write forks its workers when called: pages are on disk before anything
+    is read from the result. Closing it stops them, twice is harmless, and the next pool
+    starts clean."""
+    write = functools.partial(write_pages, tmp_path)
+    chunks = render_and_write(job, 2, write, chunk=5)
+    assert len(multiprocessing.active_children()) == 2
+    deadline = time.monotonic() + 30
+    while not any(tmp_path.rglob("*.html")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert any(tmp_path.rglob("*.html"))  # written, though nothing was read yet
+    chunks.close()
+    chunks.close()
+    assert multiprocessing.active_children() == []
+    assert list(chunks) == []
+    again = list(render_pages(job, workers=2, chunk=7))  # a later pool, on the same job
+    assert [page.url for page in again] == [spec.url for spec in job.specs]
