@@ -10,6 +10,7 @@ articles are the same objects whichever way they were parsed.
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -73,10 +74,10 @@ def parse_articles(
         chunks = [jobs[start : start + CHUNK] for start in range(0, len(jobs), CHUNK)]
         parsed: list[Parsed] = []
         with fork_pool(workers) as pool:
-            for rows in pool.imap(_parse_chunk, chunks):
+            for packed in pool.imap(_parse_chunk, chunks):
                 parsed.extend(
                     (digest, decode_article(row, countries), [Diagnostic.from_row(p) for p in problems])
-                    for digest, row, problems in rows
+                    for digest, row, problems in marshal.loads(packed)
                 )
     finally:
         _SETTINGS = None
@@ -100,7 +101,9 @@ def read_and_parse(job: Job, countries: Mapping[str, Country], home_code: str) -
 _SETTINGS: tuple[Mapping[str, Country], str] | None = None
 
 
-def _parse_chunk(jobs: list[Job]) -> list[tuple[str, tuple | None, list[tuple]]]:
+def _parse_chunk(jobs: list[Job]) -> bytes:
+    """Worker side: the chunk's (digest, row, problems), marshalled (rows are built-in
+    types; marshal makes and reads them in half the time pickle takes)."""
     if _SETTINGS is None:  # pragma: no cover - only reachable if the pool were not forked
         raise RuntimeError("parse worker started without settings")
     countries, home_code = _SETTINGS
@@ -108,4 +111,4 @@ def _parse_chunk(jobs: list[Job]) -> list[tuple[str, tuple | None, list[tuple]]]
     for job in jobs:
         digest, article, problems = read_and_parse(job, countries, home_code)
         rows.append((digest, encode_article(article) if article else None, [p.to_row() for p in problems]))
-    return rows
+    return marshal.dumps(rows)
