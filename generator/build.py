@@ -162,7 +162,7 @@ def build_site(
         state = OutputState(config.cache_dir, target)
         linking: Linking | None = None
         workspace: Workspace | None = None
-        early: _Started | None = None  #: pages put to the workers before the fingerprints
+        early = _Started.nothing()  #: pages put to the workers before the fingerprints
         try:
             with collector.paused():
                 with reporter.stage("survey"):
@@ -190,8 +190,7 @@ def build_site(
             if workspace is None:
                 workspace = open_workspace(state, incremental, linking)
         except BaseException:
-            if early is not None:
-                early.chunks.close()
+            early.chunks.close()
             if workspace is not None:
                 output.discard(workspace.directory)
             elif linking is not None:
@@ -199,23 +198,22 @@ def build_site(
             raise
         # The workers are stopped on any failure, before the workspace is discarded.
         with output.discarded_on_failure(workspace.directory), contextlib.ExitStack() as running:
-            if early is not None:
-                running.callback(early.chunks.close)
+            running.callback(early.chunks.close)
             holds = workspace.holds
             planned = {spec.url for spec in checked.specs}
             removed = [output_path(url) for url in holds.pages if url not in planned]
             selected = pages_to_render(checked.specs, prints, workspace, current, target, reporter)
-            rest = [index for index in selected if early is None or index not in early.indices]
+            rest = [index for index in selected if index not in early.indices]
             with exports.serialised(records):
-                if early is None and any(checked.specs[index].kind in EXPORT_KINDS for index in rest):
+                if not early.indices and any(checked.specs[index].kind in EXPORT_KINDS for index in rest):
                     exports.fetch_all(records.values())  # once, not in every render worker
                 # Workers forked early lack the export records: this process renders the rest.
-                rendering = _render_into(config, checked, workspace, workers if early is None else 1, rest)
+                rendering = _render_into(config, checked, workspace, 1 if early.indices else workers, rest)
                 running.callback(rendering.close)
                 # Here, so that it overlaps rendering when there are workers (a cache: right
                 # whether this build lands or not).
                 cache.save()
-                chunks = itertools.chain(rendering, early.chunks if early is not None else ())
+                chunks = itertools.chain(rendering, early.chunks)
                 # Timed from here, so that stages add up to the build: early pages began
                 # rendering during the exports and fingerprint stages.
                 with reporter.stage("render+write"):
@@ -273,6 +271,11 @@ class _Started:
 
     chunks: Chunks[Written]
     indices: frozenset[int]  #: their plan indices
+
+    @staticmethod
+    def nothing() -> _Started:
+        """No page started early."""
+        return _Started((chunk for chunk in ()), frozenset())
 
 
 def _start_rendering(
