@@ -329,10 +329,13 @@ class Series:
 class Rival:
     """Another generator building the same corpus, once after each of our cold builds."""
 
+    name: str  #: its figures' prefix in the JSON line
     series: Series
     command: list
     clean: Callable[[], None]  #: removes its output (and cache) before each build
     result: Callable[[Series], dict]  #: its figures for the JSON line, from its series
+    #: Each of its builds' time over that of the build of ours it ran right after.
+    ratios: list[float] = field(default_factory=list)
 
 
 def generator_build(config: Path, output: Path, jobs: int | None) -> list[str | Path]:
@@ -366,14 +369,16 @@ class Bench:
         self.redone = 0
         self.rivals: list[Rival] = []  #: other generators, built after each of our cold builds
 
-    def rival_round(self) -> None:
-        """Build each rival once, right after one of our cold builds: a ratio taken from
-        two series run minutes apart drifted with the machine's speed (Pelican's went from
-        5.8 to 4.4 within the hour)."""
+    def rival_round(self, ours: Measured) -> None:
+        """Build each rival once, right after one of our cold builds (``ours``): a ratio
+        taken from two series run minutes apart drifted with the machine's speed
+        (Pelican's went from 5.8 to 4.4 within the hour)."""
         for rival in self.rivals:
             if len(rival.series.runs) >= self.args.runs:
                 continue  # our build was redone: the rival already has its runs
-            self.kept.append(self.run_beside(rival.series, rival.command, rival.clean))
+            theirs = self.run_beside(rival.series, rival.command, rival.clean)
+            self.kept.append(theirs)
+            rival.ratios.append(theirs.seconds / ours.seconds)
 
     def run_beside(
         self, series: Series, command: Sequence[str | Path], clean: Callable[[], None]
@@ -393,13 +398,13 @@ class Bench:
         label: str,
         command: Sequence[str | Path],
         prepare: Callable[[int], None] | None = None,
-        check: Callable[[], None] | None = None,
+        check: Callable[[Measured], None] | None = None,
         sample_tree: bool = False,
         runs: int | None = None,
     ) -> Series:
         """``runs`` (default ``--runs``) runs of ``command``, each after ``prepare(attempt)``
         (attempt = 1, 2, ...: a redone run gets a fresh attempt number) and followed by
-        ``check()``."""
+        ``check(run)``."""
         series = Series(label)
         attempt = 0
         while len(series.runs) < (runs or self.args.runs):
@@ -411,7 +416,7 @@ class Bench:
                 series.busy_starts += 1
             run = measure(command, sample_tree=sample_tree, timeout=self.args.timeout)
             if check is not None:
-                check()
+                check(run)
             if run.disturbed and self.args.wait_idle and series.redone < MAX_REDOS:
                 series.redone += 1
                 continue
@@ -453,7 +458,7 @@ class Bench:
             text = article_text(corpus.edited, corpus.seed, revision=attempt)
             corpus.edited_path.write_text(text, encoding="utf-8")
 
-        def article_changed() -> None:
+        def article_changed(_: Measured) -> None:
             output = corpus.edited_output
             if not output.is_file() or output.read_bytes() == before[0]:
                 raise BenchError(f"{output} did not change after editing its article")
@@ -544,7 +549,7 @@ class Bench:
         cli_command += ["--force-language", "fr"]
         cli = Series("Pagefind CLI on the same output, run after each of those builds")
 
-        def cli_on_that_output() -> None:
+        def cli_on_that_output(_: Measured) -> None:
             """Pagefind's own CLI right after each build, on its output: both measured in
             the same conditions (a series of one, then of the other, drifted by 10 %)."""
             self.run_beside(cli, cli_command, lambda: _remove(bundle))
@@ -598,7 +603,8 @@ class Bench:
                 "hugo_version": version,
             }
 
-        return Rival(Series(f"Hugo {version} clean build, after each of ours"), command, clean, result)
+        series = Series(f"Hugo {version} clean build, after each of ours")
+        return Rival("hugo", series, command, clean, result)
 
     def pelican(self, pelican: Path) -> Rival:
         """Pelican on the same corpus (``bench/pelican/``), as a rival built beside our cold builds."""
@@ -624,7 +630,8 @@ class Bench:
                 "pelican_version": version,
             }
 
-        return Rival(Series(f"Pelican {version} clean build, after each of ours"), command, clean, result)
+        series = Series(f"Pelican {version} clean build, after each of ours")
+        return Rival("pelican", series, command, clean, result)
 
 
 def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
@@ -650,6 +657,9 @@ def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
         for rival in bench.rivals:
             say(rival.series.describe())
             result.update(rival.result(rival.series))
+            result[f"{rival.name}_ratios"] = [round(ratio, 2) for ratio in rival.ratios]
+            ratios = ", ".join(f"{ratio:.2f}" for ratio in rival.ratios)
+            say(f"  its time over that of the cold build of ours it followed, build by build: {ratios}")
         if hugo is None:
             result.update(hugo_s=None, hugo_pages=None)
         if args.skip_search:
