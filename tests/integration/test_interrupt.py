@@ -43,7 +43,7 @@ import pytest
 
 from bench.corpus import article_path, article_text, generate_corpus
 from generator import build
-from generator.config import load_config
+from generator.config import SiteConfig, load_config
 from generator.report import Reporter
 from tests.conftest import REPO_ROOT
 
@@ -297,31 +297,7 @@ def test_second_build_is_refused_and_the_first_completes_when_two_start_at_once(
     assert victim.leftovers() == []
 
 
-def test_render_workers_stop_before_the_workspace_is_discarded(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Found in review: workers write the pages they render, so a failure in the parent
-    while they run (here Ctrl+C as the first chunk is counted) must stop them before the
-    staging folder is removed, or they make it again and go on filling it."""
-    archive = Archive(corpus, tmp_path)
-    config = load_config(archive.site / "site.yaml")
-    config = dataclasses.replace(config, search=dataclasses.replace(config.search, enabled=False))
-    monkeypatch.setattr(build, "render_and_write", functools.partial(build.render_and_write, chunk=8))
-
-    def interrupted(self: Reporter, label: str, items: Iterable, total: int, size: object = None) -> Iterator:
-        for item in items:
-            yield item
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(Reporter, "progress", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        build.build_site(config, Reporter(quiet=True), output_dir=archive.output, workers=2)
-    time.sleep(1.0)  # long enough for a live worker to render and write a few more chunks
-    assert not archive.output.exists()
-    assert archive.leftovers() == []
-
-
-def _first_build(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Archive, object]:
+def _first_build(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Archive, SiteConfig]:
     """A copy of the archive never built, its config without search, and render chunks
     small enough for a pool of workers."""
     archive = Archive(corpus, tmp_path)
@@ -329,6 +305,36 @@ def _first_build(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     config = dataclasses.replace(config, search=dataclasses.replace(config.search, enabled=False))
     monkeypatch.setattr(build, "render_and_write", functools.partial(build.render_and_write, chunk=8))
     return archive, config
+
+
+def _interrupt_at_first_chunk(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Ctrl+C as the build counts its first chunk of pages; returns the list that then
+    gets the number of worker processes alive."""
+    alive: list[int] = []
+
+    def interrupted(self: Reporter, label: str, items: Iterable, total: int, size: object = None) -> Iterator:
+        for item in items:
+            alive.append(len(multiprocessing.active_children()))
+            yield item
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Reporter, "progress", interrupted)
+    return alive
+
+
+def test_render_workers_stop_before_the_workspace_is_discarded(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: workers write the pages they render, so a failure in the parent
+    while they run (here Ctrl+C as the first chunk is counted) must stop them before the
+    staging folder is removed, or they make it again and go on filling it."""
+    archive, config = _first_build(corpus, tmp_path, monkeypatch)
+    _interrupt_at_first_chunk(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        build.build_site(config, Reporter(quiet=True), output_dir=archive.output, workers=2)
+    time.sleep(1.0)  # long enough for a live worker to render and write a few more chunks
+    assert not archive.output.exists()
+    assert archive.leftovers() == []
 
 
 def test_a_first_build_renders_while_it_makes_the_fingerprints_and_writes_the_same_site(
@@ -386,15 +392,7 @@ def test_workers_of_a_rebuild_stop_before_its_workspace_is_discarded(
     published = snapshot(archive.output)
     started_early: list[object] = []
     monkeypatch.setattr(build, "_start_rendering", lambda *args: started_early.append(args))
-    alive: list[int] = []
-
-    def interrupted(self: Reporter, label: str, items: Iterable, total: int, size: object = None) -> Iterator:
-        for item in items:
-            alive.append(len(multiprocessing.active_children()))
-            yield item
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(Reporter, "progress", interrupted)
+    alive = _interrupt_at_first_chunk(monkeypatch)
     retitled = dataclasses.replace(config, title=f"{config.title} (nouvelle édition)")
     with pytest.raises(KeyboardInterrupt):
         build.build_site(retitled, Reporter(quiet=True), output_dir=archive.output, workers=2)
