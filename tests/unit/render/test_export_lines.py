@@ -38,26 +38,29 @@ def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return built
 
 
+def index_file(cache: Path) -> tuple[str, str | None, dict[str, tuple[str, str]]]:
+    """The store's index file: (header, build it holds the records of, slug -> (key, digest))."""
+    return marshal.loads((cache / export_lines.STORE / export_lines.INDEX).read_bytes())
+
+
 def indexed_build(cache: Path) -> str | None:
-    """The build the store's index says it holds the records of."""
-    return marshal.loads((cache / export_lines.STORE / export_lines.INDEX).read_bytes())[1]
+    return index_file(cache)[1]
 
 
 def indexed(cache: Path) -> dict[str, tuple[str, str]]:
-    """The store's index: slug -> (key, digest)."""
-    return marshal.loads((cache / export_lines.STORE / export_lines.INDEX).read_bytes())[2]
+    return index_file(cache)[2]
 
 
 def assert_consistent(cache: Path) -> None:
     """The index names exactly what the shards hold."""
     folder = cache / export_lines.STORE
-    header = marshal.loads((folder / export_lines.INDEX).read_bytes())[0]
+    header, _, index = index_file(cache)
     entries: dict[str, tuple] = {}
     for path in folder.glob("[0-9][0-9].marshal"):
         found, shard = marshal.loads(path.read_bytes())
         assert found == header, path.name
         entries.update(shard)
-    assert indexed(cache) == {slug: (entry[0], entry[3]) for slug, entry in entries.items()}
+    assert index == {slug: (entry[0], entry[3]) for slug, entry in entries.items()}
 
 
 def documents(records: dict, model: SiteModel = MODEL) -> tuple[str, str]:
