@@ -23,7 +23,8 @@ figure is the median of ``--runs`` builds. Measured, in this order:
 - ``served_edit_s``: the body edit rebuilt as the dev server rebuilds
   (``generator/serve/session.py``): in one long-lived process keeping the content cache and
   the last checked site, one render process, no search; ``--runs`` edits after a first one
-  (which finds nothing kept), timed around ``build_site``, median. ``served_title_edit_s``:
+  (which finds nothing kept), timed around ``build_site``, median: the figure the target
+  "one article edited ≤ 0.5 s" is read from (``bench/targets.py``). ``served_title_edit_s``:
   the title edit, the same way, ``--runs`` times after those.
 - ``template_edit_s``: after appending ``{# bench r #}`` to ``templates/article.html`` of a
   copy of the repository's templates made in the corpus folder.
@@ -47,7 +48,9 @@ the machine spent on other processes meanwhile (``/proc/stat``); a build they us
 than a tenth of a core during is "disturbed", marked ``*``, and with ``--wait-idle`` the
 script waits for a quiet machine before each build and redoes disturbed ones.
 
-Human-readable lines first; the last line printed is one JSON object with every figure.
+Human-readable lines first, ending with each target of the issue, the figure it is read
+from and whether it is met (``bench/targets.py``, also in the JSON as ``targets``); the last
+line printed is one JSON object with every figure.
 The corpus folder (default ``/tmp/archive-bench/n<N>-seed<S>``) is generated with
 ``bench.corpus.generate_corpus`` unless it already holds that corpus; the benchmark leaves
 it as it found it (the edited article and template are restored at the end).
@@ -79,6 +82,7 @@ if str(REPO) not in sys.path:  # run as a script (python bench/run.py): make `be
 from bench.corpus import SITE_MARKER, article_path, article_text, generate_corpus  # noqa: E402
 from bench.measure import DEFAULT_TIMEOUT, SAMPLE_EVERY, BenchError, Measured, measure, wait_idle  # noqa: E402
 from bench.pelican.content import write_pelican_content  # noqa: E402
+from bench.targets import STATED_FOR_N, check_targets  # noqa: E402
 
 HUGO_SITE = REPO / "bench" / "hugo"
 PELICAN_SETTINGS = REPO / "bench" / "pelican" / "pelicanconf.py"
@@ -680,6 +684,12 @@ def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
     result["load_before"] = load
     result["cores"] = os.cpu_count()
     result["python"] = platform.python_version()
+    targets = check_targets(result)
+    scope = "" if args.n == STATED_FOR_N else f" (stated for {STATED_FOR_N:,} articles: for comparison only)"
+    say(f"targets{scope}:")
+    for target in targets:
+        say(f"  {target.describe()}")
+    result["targets"] = {target.name: target.as_json() for target in targets}
     return result
 
 
