@@ -4,6 +4,7 @@ import os
 import random
 import subprocess
 import sys
+import unicodedata
 import zlib
 
 import pytest
@@ -16,6 +17,7 @@ from generator.content.sketch import (
     body_sketch,
     body_words,
     estimate_similarity,
+    folded_words,
     shingle_hashes,
     smallest_distinct,
 )
@@ -42,6 +44,31 @@ def test_sketch_is_the_crc32_of_each_run_of_three_folded_words_when_made() -> No
 def test_sketch_ignores_case_accents_punctuation_and_markup_when_made(one: str, other: str) -> None:
     assert body_words(one) == body_words(other)
     assert body_sketch(one) == body_sketch(other) != ()
+
+
+def _nfkd_words(text: str) -> list[bytes]:
+    """The folding ``folded_words`` must equal: NFKD over the whole text, accents and
+    anything else not ASCII dropped, then letters and digits kept, in lower case."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(c.lower() if c.isalnum() else " " for c in ascii_text).encode().split()
+
+
+@pytest.mark.parametrize("code", range(256))
+def test_folding_of_each_latin1_character_is_that_of_nfkd_between_letters_and_alone(code: int) -> None:
+    char = chr(code)
+    for text in (char, f"ab{char}cd", f"x {char} y", f"{char}{char}é"):
+        assert folded_words(text) == _nfkd_words(text), repr(text)
+
+
+#: Latin-1 and beyond: French, Vietnamese names, typographic marks, fractions, combining accents.
+_FOLDED_ALPHABET = st.sampled_from(
+    [*"aZé èÀçÇœ'’«»-.,0123", "½", "¼", "ª", "µ", "×", "\xa0", "ạ", "ư", "Đ", "ẵ", "\u0301", "ﬁ", "²", "Ω"]
+)
+
+
+@given(st.lists(_FOLDED_ALPHABET, max_size=40).map("".join))
+def test_folded_words_are_those_of_nfkd_over_the_whole_text(text: str) -> None:
+    assert folded_words(text) == _nfkd_words(text)
 
 
 @pytest.mark.parametrize("body", ["", "\n", "Texte.\n", "Deux mots"])
