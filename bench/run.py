@@ -375,12 +375,10 @@ class Bench:
         self.rivals: list[Rival] = []  #: other generators, built after each of our cold builds
 
     def rival_round(self, ours: Measured) -> None:
-        """Build each rival once, right after one of our cold builds (``ours``): a ratio
-        taken from two series run minutes apart drifted with the machine's speed
+        """Build each rival once, right after one of our kept cold builds (``ours``): a
+        ratio taken from two series run minutes apart drifted with the machine's speed
         (Pelican's went from 5.8 to 4.4 within the hour)."""
         for rival in self.rivals:
-            if len(rival.series.runs) >= self.args.runs:
-                continue  # our build was redone: the rival already has its runs
             theirs = self.run_beside(rival.series, rival.command, rival.clean)
             self.kept.append(theirs)
             rival.ratios.append(theirs.seconds / ours.seconds)
@@ -406,10 +404,12 @@ class Bench:
         check: Callable[[Measured], None] | None = None,
         sample_tree: bool = False,
         runs: int | None = None,
+        beside: Callable[[Measured], None] | None = None,
     ) -> Series:
         """``runs`` (default ``--runs``) runs of ``command``, each after ``prepare(attempt)``
         (attempt = 1, 2, ...: a redone run gets a fresh attempt number) and followed by
-        ``check(run)``."""
+        ``check(run)``; ``beside(run)`` follows each run kept (not one thrown away to be
+        redone), so that what it measures is paired with that run."""
         series = Series(label)
         attempt = 0
         while len(series.runs) < (runs or self.args.runs):
@@ -426,6 +426,8 @@ class Bench:
                 series.redone += 1
                 continue
             series.runs.append(run)
+            if beside is not None:
+                beside(run)
         self.kept.extend(series.runs)
         self.redone += series.redone
         self.say(series.describe())
@@ -443,7 +445,7 @@ class Bench:
             _remove_build(corpus.output)
             _remove(corpus.root / ".cache")
 
-        cold = self.build_series("cold build, HTML only", clean, check=self.rival_round)
+        cold = self.build_series("cold build, HTML only", clean, beside=self.rival_round)
         pages = count_pages(corpus.output)
         self.say(f"  {pages.describe()}")
         # Apart from the timed builds: reading every process's smaps costs them 7 % at 10k.
@@ -560,7 +562,7 @@ class Bench:
             self.run_beside(cli, cli_command, lambda: _remove(bundle))
 
         command = [sys.executable, "-c", _SEARCH_BUILD, corpus.search_config, output]
-        builds = self.series("clean build with search", command, clean, check=cli_on_that_output)
+        builds = self.series("clean build with search", command, clean, beside=cli_on_that_output)
         reports = [json.loads(run.stdout.strip().splitlines()[-1]) for run in builds.runs]
         stages = {
             stage: statistics.median(float(report["timings"][stage]) for report in reports)
@@ -570,8 +572,9 @@ class Bench:
         self.say(f"  Pagefind stage: {stages['search']:.2f} s, {reports[0]['indexed']} pages indexed")
         self.kept.extend(cli.runs)
         self.say(cli.describe())
-        # Each build's stage over the CLI run right after it, on its output: the pairs are
-        # measured in the same conditions, their medians minutes apart (up to 16 % drift).
+        # Each build's stage over the CLI run right after it, on its output: a pair is
+        # measured in the same conditions, which the two medians, each taken over builds
+        # minutes apart, are not.
         ratios = [
             float(report["timings"]["search"]) / run.seconds
             for report, run in zip(reports, cli.runs, strict=True)
@@ -584,7 +587,7 @@ class Bench:
         return {
             "pagefind_s": stages["search"],
             "pagefind_cli_s": cli.median,
-            "pagefind_ratios": [round(ratio, 3) for ratio in ratios],
+            "pagefind_ratios": ratios,
             "search_build_s": builds.median,
             "search_build_peak_rss_mib": builds.median_rss,
             "pagefind_cli_peak_rss_mib": cli.median_rss,
@@ -672,7 +675,7 @@ def run_benchmark(args: argparse.Namespace, say: Callable[[str], None]) -> dict:
         for rival in bench.rivals:
             say(rival.series.describe())
             result.update(rival.result(rival.series))
-            result[f"{rival.name}_ratios"] = [round(ratio, 2) for ratio in rival.ratios]
+            result[f"{rival.name}_ratios"] = rival.ratios
             ratios = ", ".join(f"{ratio:.2f}" for ratio in rival.ratios)
             say(f"  its time over that of the cold build of ours it followed, build by build: {ratios}")
         if hugo is None:
@@ -714,10 +717,13 @@ def compile_generator() -> None:
 
 
 def _rounded(value: object) -> object:
+    """Figures rounded for the JSON line, once the targets were checked on the exact ones."""
     if isinstance(value, float):
         return round(value, 3)
     if isinstance(value, dict):
         return {key: _rounded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rounded(item) for item in value]
     return value
 
 

@@ -14,6 +14,10 @@ incremental rebuilds too (``hugo server``; ``eleventy --serve --incremental``): 
 nothing changed. A new process after an edit does everything a no-op build does and more,
 so a 0.5 s new-process target would make that 1 s pointless. The new-process figures are
 reported beside it (``one_edit_s``, ``title_edit_s``), without a limit.
+
+Peak RSS is read, as ``/usr/bin/time`` reports it, from the largest single process of the
+build (a render worker); the whole process tree's proportional set size is reported beside
+it (``peak_tree_pss_mib``), without a limit.
 """
 
 from __future__ import annotations
@@ -58,7 +62,9 @@ def check_targets(result: Mapping) -> tuple[Target, ...]:
         Target(
             "cold build ≤ 2× Hugo",
             "median of 1 / hugo_ratios (each of our cold builds over the Hugo build right after it)",
-            statistics.median(1 / ratio for ratio in hugo_ratios) if hugo_ratios else None,
+            statistics.median(1 / ratio for ratio in hugo_ratios)
+            if hugo_ratios and all(hugo_ratios)
+            else None,
             2.0,
         ),
         Target(

@@ -65,3 +65,26 @@ def test_a_verdict_line_names_figure_limit_and_outcome():
         "warm rebuild, nothing changed ≤ 1 s: warm_noop_s = 1.50 (≤ 1): NOT MET"
     )
     assert lines["≥ 5× faster than Pelican"].endswith("= 5.40 (≥ 5): met")
+
+
+def test_a_figure_exactly_at_its_limit_meets_the_target():
+    at_limits = {
+        **PASSING,
+        "hugo_ratios": [0.5, 0.5, 0.5],
+        "pelican_ratios": [5.0, 5.0, 5.0],
+        "warm_noop_s": 1.0,
+        "served_edit_s": 0.5,
+        "template_edit_s": 10.0,
+        "peak_rss_mib": 1024.0,
+        "pagefind_ratios": [1.1],
+    }
+    assert set(verdicts(at_limits).values()) == {True}
+
+
+def test_a_zero_hugo_ratio_is_not_measured_rather_than_a_division_by_zero():
+    assert verdicts({**PASSING, "hugo_ratios": [0.8, 0.0]})["cold build ≤ 2× Hugo"] is None
+
+
+def test_an_unmeasured_target_says_so_in_its_line():
+    lines = {target.name: target.describe() for target in check_targets({**PASSING, "served_edit_s": None})}
+    assert lines["one article edited ≤ 0.5 s"].endswith("= – (≤ 0.5): not measured")
