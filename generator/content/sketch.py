@@ -39,11 +39,11 @@ _SEPARATORS = bytes(
 )
 
 
-def _fold(char: str) -> bytes:
-    """One character as ``folded_words`` folds it: NFKD splits an accented letter into
-    letter and accents, encoding to ASCII drops the accents (and any other character not
-    respelled above), and what is left becomes lower-case letters and digits, or spaces."""
-    return unicodedata.normalize("NFKD", char).encode("ascii", "ignore").translate(_SEPARATORS)
+def _fold(text: str) -> bytes:
+    """Text (or one character) as ``folded_words`` folds it: NFKD splits an accented letter
+    into letter and accents, encoding to ASCII drops the accents (and any other character
+    not respelled above), and what is left becomes lower-case letters and digits, or spaces."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_SEPARATORS)
 
 
 def _latin1_folding() -> tuple[bytes, bytes, tuple[tuple[str, str], ...]]:
@@ -88,7 +88,7 @@ def folded_words(text: str) -> list[bytes]:
     try:
         latin1 = text.encode("latin-1")
     except UnicodeEncodeError:  # Vietnamese names, say: NFKD over the whole text
-        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_SEPARATORS).split()
+        return _fold(text).split()
     return latin1.translate(_LATIN1_TABLE, _LATIN1_DELETED).split()
 
 
