@@ -380,20 +380,20 @@ class Bench:
         (Pelican's went from 5.8 to 4.4 within the hour)."""
         for rival in self.rivals:
             theirs = self.run_beside(rival.series, rival.command, rival.clean)
-            self.kept.append(theirs)
             rival.ratios.append(theirs.seconds / ours.seconds)
 
     def run_beside(
         self, series: Series, command: Sequence[str | Path], clean: Callable[[], None]
     ) -> Measured:
-        """One run of ``command`` added to ``series``, right after one of ours, so that the
-        two are measured in the same conditions (``clean``: before it)."""
+        """One run of ``command`` added to ``series`` (and to the kept runs), right after one
+        of ours, so that the two are measured in the same conditions (``clean``: before it)."""
         clean()
         os.sync()
         if self.args.wait_idle:
             wait_idle(self.args.wait_idle)
         run = measure(command, timeout=self.args.timeout)
         series.runs.append(run)
+        self.kept.append(run)
         return run
 
     def series(
@@ -570,7 +570,6 @@ class Bench:
         }
         self.say("  stages (median): " + ", ".join(f"{name} {sec:.2f} s" for name, sec in stages.items()))
         self.say(f"  Pagefind stage: {stages['search']:.2f} s, {reports[0]['indexed']} pages indexed")
-        self.kept.extend(cli.runs)
         self.say(cli.describe())
         # Each build's stage over the CLI run right after it, on its output: a pair is
         # measured in the same conditions, which the two medians, each taken over builds

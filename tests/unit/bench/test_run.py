@@ -48,6 +48,7 @@ def test_a_rival_builds_after_each_kept_build_and_its_ratio_is_against_that_buil
     assert ours.seconds == [10.0, 12.0] and ours.redone == 1
     assert calls == ["ours", "rival", "ours", "ours", "rival"]
     assert rival.ratios == [5.0, 5.0]
+    assert sorted(run.seconds for run in bench.kept) == [10.0, 12.0, 50.0, 60.0]  # not the redone run
 
 
 def test_pagefind_ratios_pair_each_kept_search_build_with_the_cli_run_after_it(timed, monkeypatch) -> None:
@@ -57,10 +58,12 @@ def test_pagefind_ratios_pair_each_kept_search_build_with_the_cli_run_after_it(t
     # Search builds (stage = half the build's time): the second is disturbed and redone.
     # The CLI is the same interpreter's `-m pagefind`, so both share the first argument.
     plan[python] = [(40.0, 0.0), (20.0, 0.0), (90.0, 50.0), (60.0, 0.0), (30.0, 0.0)]
-    result = _bench(runs=2).search()
+    bench = _bench(runs=2)
+    result = bench.search()
     assert len(calls) == 5  # build, CLI, build thrown away, build, CLI
     assert result["pagefind_ratios"] == [1.0, 1.0]  # 20 / 20, then 30 / 30
     assert result["pagefind_cli_s"] == 25.0
+    assert sorted(run.seconds for run in bench.kept) == [20.0, 30.0, 40.0, 60.0]  # not the redone run
 
 
 def test_figures_are_rounded_for_the_json_line_only_there_and_in_lists_too() -> None:
